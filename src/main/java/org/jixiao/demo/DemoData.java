@@ -1,0 +1,118 @@
+package org.jixiao.demo;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.jixiao.district.District;
+import org.jixiao.district.ModelLibrary;
+import org.jixiao.identity.CallerLookup;
+import org.jixiao.identity.Role;
+import org.jixiao.project.ApplyProjectRequest;
+import org.jixiao.project.ExAnteProcess;
+import org.jixiao.project.ProjectService;
+import org.jixiao.project.ReviewDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+
+/**
+ * The demo profile: per district its departments, a user for every role and two budget units, and three
+ * projects (one awaiting review, one returned for revision, one listed), so every role finds work in
+ * Tasklist. Idempotent: a restart adds nothing that exists.
+ */
+@Configuration
+@Profile("demo")
+class DemoData {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  @Bean
+  @Order(40)
+  ApplicationRunner createDemoData(ModelLibrary library, IdentityService identityService, TaskService taskService,
+      ProjectService projects, CallerLookup callers, @Value("${jixiao.demo.password}") String password) {
+    return args -> {
+      List<District> districts = library.districts();
+      for (int i = 0; i < districts.size(); i++) {
+        District district = districts.get(i);
+        for (DemoUsers.Department department : DemoUsers.departments(district)) {
+          ensureDepartment(identityService, district, department);
+        }
+        for (DemoUsers.DemoUser user : DemoUsers.of(district, i)) {
+          ensureUser(identityService, district, user, password);
+        }
+        createProjects(district, identityService, taskService, projects, callers);
+      }
+      log.info("演示数据已就绪：{} 个辖区，密码均为 {}", districts.size(), password);
+    };
+  }
+
+  private static void ensureDepartment(IdentityService identity, District district, DemoUsers.Department d) {
+    if (identity.createGroupQuery().groupId(d.id()).count() == 0) {
+      Group group = identity.newGroup(d.id());
+      group.setName(d.name());
+      group.setType(Role.DEPARTMENT_TYPE);
+      identity.saveGroup(group);
+      identity.createTenantGroupMembership(district.id(), d.id());
+    }
+  }
+
+  private static void ensureUser(IdentityService identity, District district, DemoUsers.DemoUser u, String password) {
+    if (identity.createUserQuery().userId(u.id()).count() > 0) {
+      return;
+    }
+    User user = identity.newUser(u.id());
+    user.setFirstName(u.name());
+    user.setLastName(u.title());
+    user.setEmail(u.id() + "@demo.jixiao.local");
+    user.setPassword(password);
+    identity.saveUser(user);
+    identity.createMembership(u.id(), u.role().groupId());
+    if (u.department() != null) {
+      identity.createMembership(u.id(), u.department().id());
+    }
+    identity.createTenantUserMembership(district.id(), u.id());
+  }
+
+  private static void createProjects(District district, IdentityService identity, TaskService tasks,
+      ProjectService projects, CallerLookup callers) {
+    String d = district.id();
+    String education = d + "-education";
+    String health = d + "-health";
+    apply(projects, callers, d + "-edu", new ApplyProjectRequest(d.toUpperCase() + "-2026-001",
+        "义务教育薄弱学校改善项目", d, education, new BigDecimal("6800000.00")));
+    if (apply(projects, callers, d + "-health", new ApplyProjectRequest(d.toUpperCase() + "-2026-002",
+        "基层医疗卫生机构能力提升项目", d, health, new BigDecimal("3200000.00")))) {
+      review(tasks, d.toUpperCase() + "-2026-002", ReviewDecision.RETURN, "绩效目标不够具体，请补充可量化的产出指标。");
+    }
+    if (apply(projects, callers, d + "-edu", new ApplyProjectRequest(d.toUpperCase() + "-2026-003",
+        "中小学教师培训项目", d, education, new BigDecimal("450000.00")))) {
+      review(tasks, d.toUpperCase() + "-2026-003", ReviewDecision.APPROVE, "材料齐全，同意入库。");
+    }
+  }
+
+  private static boolean apply(ProjectService projects, CallerLookup callers, String userId,
+      ApplyProjectRequest request) {
+    if (projects.exists(request.code())) {
+      return false;
+    }
+    projects.apply(request, callers.of(userId));
+    return true;
+  }
+
+  private static void review(TaskService tasks, String code, ReviewDecision decision, String comment) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey(ExAnteProcess.TASK_REVIEW_APPLICATION).singleResult();
+    tasks.complete(task.getId(), Map.of(
+        ExAnteProcess.VAR_REVIEW_DECISION, decision.name(), ExAnteProcess.VAR_REVIEW_COMMENT, comment));
+  }
+}

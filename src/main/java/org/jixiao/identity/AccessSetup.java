@@ -1,0 +1,151 @@
+package org.jixiao.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+
+/**
+ * The platform's access model, created idempotently at every start: role groups, the authorizations each
+ * role needs beyond what task candidacy gives, and the Tasklist filters every user sees.
+ *
+ * <p>Tasks are visible through candidacy alone: the engine grants a task's candidate groups READ and
+ * TASK_WORK on that task, and tenant checks keep each user inside their districts. A budget unit's tasks
+ * name its department group as candidate, so another department never sees them.
+ */
+@Service
+public class AccessSetup {
+
+  /** Roles that follow the whole chain of their district (Cockpit and process-instance lists). */
+  static final List<Role> INSTANCE_READERS = List.of(Role.SUPERVISING_DEPARTMENT, Role.FINANCE_PERFORMANCE,
+      Role.FINANCE_BUDGET, Role.BUDGET_COMMITTEE, Role.NPC_OBSERVER);
+  /** Roles that watch the chain in Cockpit. */
+  static final List<Role> COCKPIT_USERS = List.of(Role.FINANCE_PERFORMANCE, Role.FINANCE_BUDGET);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  public void apply() {
+    for (Role role : Role.values()) {
+      ensureGroup(role.groupId(), role.chineseName(), Role.ROLE_TYPE);
+    }
+    // everyone who can log in: Tasklist, reading definitions (names, diagrams, forms), user and group names
+    grantAll(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grantAll(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    grantAll(Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    grantAll(Resources.USER, ANY, Permissions.READ);
+    grantAll(Resources.GROUP, ANY, Permissions.READ);
+    for (Role role : INSTANCE_READERS) {
+      grant(role, Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ);
+      grant(role, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    }
+    for (Role role : COCKPIT_USERS) {
+      grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(role, Resources.DEPLOYMENT, Permissions.READ);
+      grant(role, Resources.DECISION_DEFINITION, Permissions.READ, Permissions.READ_HISTORY);
+      grant(role, Resources.BATCH, Permissions.READ);
+    }
+    // the performance section supervises the chain: it may retry failed jobs and resolve incidents
+    grant(Role.FINANCE_PERFORMANCE, Resources.PROCESS_INSTANCE, ProcessInstancePermissions.UPDATE);
+    grant(Role.FINANCE_PERFORMANCE, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    ensureFilters();
+  }
+
+  void ensureGroup(String id, String name, String type) {
+    Group group = identityService.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identityService.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void ensureFilters() {
+    ensureFilter("我的待办", "已认领、由我经办的事项", -10,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensureFilter("岗位待办", "我所在岗位或部门可认领的事项", 0,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks());
+    ensureFilter("全部可见事项", "本辖区中我有权查看的全部事项", 10, taskService.createTaskQuery());
+  }
+
+  private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name)
+          .setProperties(Map.of("description", description, "priority", priority, "refresh", true))
+          .setQuery(query);
+      filterService.saveFilter(filter);
+    }
+    grantAll(Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+
+  private void grant(Role role, Resource resource, Permission... permissions) {
+    grant(role, resource, ANY, permissions);
+  }
+
+  private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+    ensureAuthorization(AUTH_TYPE_GRANT, role.groupId(), resource, resourceId, permissions);
+  }
+
+  private void grantAll(Resource resource, String resourceId, Permission... permissions) {
+    ensureAuthorization(AUTH_TYPE_GLOBAL, null, resource, resourceId, permissions);
+  }
+
+  /** Adds the permissions to the one authorization of (group or everyone, resource, id), creating it if absent. */
+  private void ensureAuthorization(int type, String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    var query = authorizationService.createAuthorizationQuery()
+        .authorizationType(type).resourceType(resource).resourceId(resourceId);
+    Authorization authorization = (groupId == null ? query.userIdIn(ANY) : query.groupIdIn(groupId)).singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(type);
+      if (groupId == null) {
+        authorization.setUserId(ANY);
+      } else {
+        authorization.setGroupId(groupId);
+      }
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean missing = false;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        missing = true;
+      }
+    }
+    if (missing) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.jixiao.identity;
+
+import static java.util.stream.Collectors.toCollection;
+
+import java.util.List;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Looks up what the engine's identity service knows of a user. */
+@Component
+public class CallerLookup {
+
+  private final IdentityService identityService;
+
+  CallerLookup(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public Caller of(String userId) {
+    List<Group> groups = identityService.createGroupQuery().groupMember(userId).list();
+    List<Tenant> tenants =
+        identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list();
+    return new Caller(
+        userId,
+        groups.stream().map(Group::getId).collect(toCollection(TreeSet::new)),
+        tenants.stream().map(Tenant::getId).collect(toCollection(TreeSet::new)),
+        groups.stream()
+            .filter(g -> Role.DEPARTMENT_TYPE.equals(g.getType()))
+            .map(Group::getId)
+            .collect(toCollection(TreeSet::new)));
+  }
+
+  /** The caller of the current request; Spring Security has already authenticated it. */
+  public Caller current() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !authentication.isAuthenticated()) {
+      throw new IllegalStateException("no authenticated user in this request");
+    }
+    return of(authentication.getName());
+  }
+}

@@ -1,0 +1,149 @@
+package org.jixiao.project;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jixiao.identity.Caller;
+import org.jixiao.identity.Role;
+import org.jixiao.system.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The project library: applications, opinions and listing. The engine and the domain tables share one
+ * transaction, so an application either exists with its running process or not at all.
+ */
+@Service
+public class ProjectService {
+
+  private final ProjectRepository projects;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+
+  ProjectService(ProjectRepository projects, RuntimeService runtimeService, IdentityService identityService,
+      AuthorizationService authorizationService) {
+    this.projects = projects;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+  }
+
+  /** A budget unit applies for its own department in its own district; starts that district's process. */
+  @Transactional
+  public ProjectView apply(ApplyProjectRequest request, Caller caller) {
+    if (!caller.isAdministrator()) {
+      if (!caller.hasRole(Role.BUDGET_UNIT)) {
+        throw ApiException.forbidden("只有预算单位可以申报项目");
+      }
+      if (!caller.worksIn(request.district())) {
+        throw ApiException.forbidden("您不能为其他辖区申报项目：" + request.district());
+      }
+      if (!caller.belongsTo(request.department())) {
+        throw ApiException.forbidden("您只能为本部门申报项目，不能代其他部门申报：" + request.department());
+      }
+    }
+    if (identityService.createTenantQuery().tenantId(request.district()).count() == 0) {
+      throw ApiException.badRequest("辖区不存在：" + request.district());
+    }
+    if (identityService.createGroupQuery().groupId(request.department()).groupType(Role.DEPARTMENT_TYPE)
+        .memberOfTenant(request.district()).count() == 0) {
+      throw ApiException.badRequest("部门不存在或不属于辖区 " + request.district() + "：" + request.department());
+    }
+    if (projects.existsByCode(request.code())) {
+      throw ApiException.conflict("项目编码已存在：" + request.code());
+    }
+    Project project = projects.save(new Project(request.code(), request.name().strip(), request.district(),
+        request.department(), request.amount(), caller.userId(), OffsetDateTime.now()));
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(ExAnteProcess.KEY)
+        .processDefinitionTenantId(project.getDistrict())
+        .businessKey(project.getCode())
+        .setVariables(Map.of(
+            ExAnteProcess.VAR_DEPARTMENT_GROUP, project.getDepartment(),
+            ExAnteProcess.VAR_APPLICANT, caller.userId()))
+        .execute();
+    project.startedAs(instance.getId());
+    letDepartmentFollow(instance.getId(), project.getDepartment());
+    return ProjectView.of(project);
+  }
+
+  @Transactional(readOnly = true)
+  public boolean exists(String code) {
+    return projects.existsByCode(code);
+  }
+
+  /** A project as the caller may see it: their district, and for a budget unit only its own department. */
+  @Transactional(readOnly = true)
+  public ProjectView find(String code, Caller caller) {
+    Project project = projects.findByCode(code)
+        .orElseThrow(() -> ApiException.notFound("项目不存在：" + code));
+    if (!mayRead(caller, project)) {
+      throw ApiException.forbidden("您无权查看该项目：" + code);
+    }
+    return ProjectView.of(project);
+  }
+
+  /** Records an opinion given in a step of the process and moves the project to the status it implies. */
+  @Transactional
+  public void recordOpinion(String code, OpinionGiven opinion) {
+    Project project = load(code);
+    ProjectStatus next = switch (opinion.decision()) {
+      case RETURN -> ProjectStatus.RETURNED;
+      case RESUBMIT -> ProjectStatus.SUBMITTED;
+      case APPROVE, REJECT -> project.getStatus();
+    };
+    project.addOpinion(new Opinion(project, opinion.step(), opinion.stepName(), opinion.reviewer(),
+        opinion.reviewerRole(), opinion.decision(), opinion.comment(), OffsetDateTime.now()), next);
+  }
+
+  /** 登记入库 */
+  @Transactional
+  public void list(String code) {
+    load(code).moveTo(ProjectStatus.LISTED, OffsetDateTime.now());
+  }
+
+  /** 不予入库 */
+  @Transactional
+  public void reject(String code) {
+    load(code).moveTo(ProjectStatus.REJECTED, OffsetDateTime.now());
+  }
+
+  private Project load(String code) {
+    return projects.findByCode(code)
+        .orElseThrow(() -> new IllegalStateException("process refers to a project that does not exist: " + code));
+  }
+
+  private static boolean mayRead(Caller caller, Project project) {
+    if (caller.isAdministrator()) {
+      return true;
+    }
+    if (!caller.worksIn(project.getDistrict())) {
+      return false;
+    }
+    boolean reviewer = caller.groupIds().stream()
+        .anyMatch(g -> Role.ofGroup(g).filter(r -> r != Role.BUDGET_UNIT).isPresent());
+    return reviewer || caller.belongsTo(project.getDepartment());
+  }
+
+  /** The department's users see the instance of their own project (and only that one) in the engine's APIs. */
+  private void letDepartmentFollow(String processInstanceId, String department) {
+    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(department);
+    authorization.setResource(Resources.PROCESS_INSTANCE);
+    authorization.setResourceId(processInstanceId);
+    authorization.addPermission(ProcessInstancePermissions.READ);
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  /** An opinion as a process step reports it. */
+  public record OpinionGiven(String step, String stepName, String reviewer, String reviewerRole,
+      ReviewDecision decision, String comment) {}
+}

@@ -1,0 +1,91 @@
+package org.jixiao.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every failure of {@code /api/**} into {@link ApiError} JSON with a Chinese message. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ApiError> refused(ApiException e, HttpServletRequest request) {
+    return respond(e.status(), e.getMessage(), request);
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+    List<ApiError.FieldError> fields = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new ApiError.FieldError(f.getField(), f.getDefaultMessage()))
+        .sorted((a, b) -> a.field().compareTo(b.field()))
+        .toList();
+    String message = "提交的内容有 " + fields.size() + " 处错误："
+        + String.join("；", fields.stream().map(ApiError.FieldError::message).toList());
+    return ResponseEntity.badRequest().body(new ApiError(400, ApiError.title(400), message,
+        request.getRequestURI(), OffsetDateTime.now(), fields));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    return respond(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON，或字段类型不对（例如金额应为数字）", request);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return respond(HttpStatus.BAD_REQUEST, "参数 " + e.getName() + " 的值无效", request);
+  }
+
+  @ExceptionHandler({AccessDeniedException.class, AuthorizationException.class})
+  ResponseEntity<ApiError> denied(RuntimeException e, HttpServletRequest request) {
+    return respond(HttpStatus.FORBIDDEN, "您没有进行此操作的权限", request);
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ApiError> noSuchPath(NoResourceFoundException e, HttpServletRequest request) {
+    return respond(HttpStatus.NOT_FOUND, "请求的地址不存在", request);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    return respond(HttpStatus.METHOD_NOT_ALLOWED, "该地址不支持 " + e.getMethod() + " 请求", request);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请以 application/json 提交", request);
+  }
+
+  @ExceptionHandler({DataIntegrityViolationException.class, OptimisticLockingFailureException.class})
+  ResponseEntity<ApiError> conflict(RuntimeException e, HttpServletRequest request) {
+    log.info("conflict on {}: {}", request.getRequestURI(), e.getMessage());
+    return respond(HttpStatus.CONFLICT, "数据已被他人修改或已存在，请刷新后重试", request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+    log.error("unexpected failure on {}", request.getRequestURI(), e);
+    return respond(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误，请联系管理员", request);
+  }
+
+  private static ResponseEntity<ApiError> respond(HttpStatus status, String message, HttpServletRequest request) {
+    return ResponseEntity.status(status).body(ApiError.of(status.value(), message, request.getRequestURI()));
+  }
+}

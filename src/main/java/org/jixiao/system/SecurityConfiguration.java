@@ -1,0 +1,50 @@
+package org.jixiao.system;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.jixiao.identity.CallerLookup;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two doors. {@code /api/**}, {@code /engine-rest/**} and the non-public actuator endpoints take HTTP Basic
+ * against the engine's users and answer 401/403 in JSON. The webapps under {@code /camunda} keep Camunda's
+ * own session login and CSRF protection; everything else there is static.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain restApis(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
+      JsonSecurityErrors errors, IdentityService identityService, CallerLookup callers) throws Exception {
+    return http
+        .securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+            .anyRequest().authenticated())
+        .authenticationProvider(provider)
+        .httpBasic(basic -> basic.authenticationEntryPoint(errors))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless Basic authentication: no cookie, so no cross-site request to forge
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identityService, callers), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        // Camunda's webapps carry their own login (session) and CSRF filter
+        .csrf(csrf -> csrf.disable())
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .build();
+  }
+}

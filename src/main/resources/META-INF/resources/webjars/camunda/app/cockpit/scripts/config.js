@@ -1,0 +1,12 @@
+// jixiao: Chinese first. A browser asking for zh (any zh-*) gets locales/zh.json; keys missing there
+// fall back to English.
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+  dateFormat: {
+    normal: 'YYYY-MM-DD HH:mm',
+    long: 'YYYY年M月D日 HH:mm:ss'
+  }
+};

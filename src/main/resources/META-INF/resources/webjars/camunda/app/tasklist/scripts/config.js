@@ -1,0 +1,34 @@
+// jixiao: Chinese first. A browser asking for zh (any zh-*) gets locales/zh.json; keys missing there
+// fall back to English.
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+  dateFormat: {
+    normal: 'YYYY-MM-DD HH:mm',
+    long: 'YYYY年M月D日 HH:mm:ss'
+  },
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: '认领当前选中的事项'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: '光标移到第一个筛选视图'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: '光标移到事项列表的第一项'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: '光标移到表单的第一个输入框'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: '打开“发起流程”对话框'
+    }
+  }
+};
