@@ -1,5 +1,6 @@
 package org.jixiao.system;
 
+import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.jixiao.identity.CallerLookup;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two doors. {@code /api/**}, {@code /engine-rest/**} and the non-public actuator endpoints take HTTP Basic
@@ -23,9 +27,10 @@ class SecurityConfiguration {
   SecurityFilterChain restApis(HttpSecurity http, EngineIdentityAuthenticationProvider provider,
       JsonSecurityErrors errors, IdentityService identityService, CallerLookup callers) throws Exception {
     return http
-        .securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+        // path patterns on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's
+        .securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+            .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/actuator/info")).permitAll()
             .anyRequest().authenticated())
         .authenticationProvider(provider)
         .httpBasic(basic -> basic.authenticationEntryPoint(errors))
@@ -35,6 +40,11 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .addFilterAfter(new EngineAuthenticationFilter(identityService, callers), BasicAuthenticationFilter.class)
         .build();
+  }
+
+  private static RequestMatcher paths(String... patterns) {
+    PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(Arrays.stream(patterns).map(p -> (RequestMatcher) builder.matcher(p)).toList());
   }
 
   @Bean

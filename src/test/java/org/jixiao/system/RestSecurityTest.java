@@ -1,0 +1,134 @@
+package org.jixiao.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.jixiao.PlatformTest;
+import org.jixiao.identity.CallerLookup;
+import org.jixiao.project.ApplyProjectRequest;
+import org.jixiao.project.ExAnteProcess;
+import org.jixiao.project.ProjectService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** {@code /engine-rest} and {@code /api} over HTTP: login required, the engine's authorizations obeyed. */
+@PlatformTest
+class RestSecurityTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired TaskService taskService;
+  @Autowired ProjectService projects;
+  @Autowired CallerLookup callers;
+
+  Task reviseTask;
+
+  @BeforeEach
+  void qijiangEducationHasAReturnedProject() {
+    String code = "REST-" + System.nanoTime();
+    projects.apply(new ApplyProjectRequest(code, "学校食堂改造项目", "qijiang", "qijiang-education",
+        new BigDecimal("2000000")), callers.of("qijiang-edu"));
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    taskService.complete(review.getId(), Map.of(ExAnteProcess.VAR_REVIEW_DECISION, "RETURN"));
+    reviseTask = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+  }
+
+  @Test
+  void withoutLoginTheEngineRestAndTheApiAnswer401InChinese() {
+    for (String path : List.of("/engine-rest/task", "/engine-rest/process-instance", "/api/projects/X-1",
+        "/actuator/metrics")) {
+      ResponseEntity<JsonNode> response = http.getForEntity(path, JsonNode.class);
+
+      assertThat(response.getStatusCode().value()).as(path).isEqualTo(401);
+      assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
+      assertThat(response.getBody().get("status").asInt()).isEqualTo(401);
+      assertThat(response.getBody().get("message").asText()).contains("请先登录");
+    }
+  }
+
+  @Test
+  void aWrongPasswordIs401() {
+    ResponseEntity<JsonNode> response =
+        http.withBasicAuth("qijiang-edu", "wrong").getForEntity("/engine-rest/task", JsonNode.class);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(401);
+    assertThat(response.getBody().get("message").asText()).contains("用户名或密码错误");
+  }
+
+  @Test
+  void healthIsPublicForProbes() {
+    assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void theApplyingDepartmentSeesItsTaskOverRestAndOthersDoNot() {
+    assertThat(taskIds("qijiang-edu")).contains(reviseTask.getId());
+    assertThat(taskIds("qijiang-health")).doesNotContain(reviseTask.getId());
+    assertThat(taskIds("enyang-edu")).doesNotContain(reviseTask.getId());
+    assertThat(http.withBasicAuth("enyang-edu", "demo")
+        .getForEntity("/engine-rest/task/" + reviseTask.getId(), JsonNode.class).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void anotherDepartmentCannotCompleteTheTask() {
+    ResponseEntity<JsonNode> response = complete("qijiang-health");
+
+    assertThat(response.getStatusCode().value()).isEqualTo(403);
+    assertThat(response.getBody().get("message").asText()).contains("无权");
+    assertThat(taskService.createTaskQuery().taskId(reviseTask.getId()).count()).as("still open").isOne();
+  }
+
+  @Test
+  void anotherDistrictCannotCompleteTheTask() {
+    ResponseEntity<JsonNode> response = complete("enyang-edu");
+
+    assertThat(response.getStatusCode().value()).isEqualTo(403);
+    assertThat(response.getBody().get("message").asText()).contains("其他辖区");
+    assertThat(taskService.createTaskQuery().taskId(reviseTask.getId()).count()).as("still open").isOne();
+  }
+
+  @Test
+  void theApplyingDepartmentCompletesItOverRest() {
+    TestRestTemplate unit = http.withBasicAuth("qijiang-edu", "demo");
+    assertThat(unit.postForEntity("/engine-rest/task/" + reviseTask.getId() + "/claim",
+        json(Map.of("userId", "qijiang-edu")), String.class).getStatusCode().value()).isEqualTo(204);
+
+    assertThat(complete("qijiang-edu").getStatusCode().value()).isIn(200, 204);
+    assertThat(taskService.createTaskQuery().taskId(reviseTask.getId()).count()).isZero();
+  }
+
+  private ResponseEntity<JsonNode> complete(String userId) {
+    return http.withBasicAuth(userId, "demo").exchange("/engine-rest/task/" + reviseTask.getId() + "/complete",
+        HttpMethod.POST, json(Map.of("variables",
+            Map.of(ExAnteProcess.VAR_REVISION_NOTE, Map.of("value", "已修改", "type", "String")))),
+        JsonNode.class);
+  }
+
+  private List<String> taskIds(String userId) {
+    ResponseEntity<JsonNode> response =
+        http.withBasicAuth(userId, "demo").getForEntity("/engine-rest/task?maxResults=1000", JsonNode.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    response.getBody().forEach(t -> ids.add(t.get("id").asText()));
+    return ids;
+  }
+
+  private static HttpEntity<Object> json(Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+}
