@@ -16,6 +16,8 @@ public final class ExAnteProcess {
   public static final String END_PROJECT_LISTED = "EndEvent_ProjectListed";
   public static final String END_PROJECT_REJECTED = "EndEvent_ProjectRejected";
 
+  /** The project's code (also the business key), for forms that load the project from /api/projects. */
+  public static final String VAR_PROJECT_CODE = "projectCode";
   /** Candidate group of the applicant's tasks: the budget unit's department group. */
   public static final String VAR_DEPARTMENT_GROUP = "departmentGroup";
   /** User who applied. */

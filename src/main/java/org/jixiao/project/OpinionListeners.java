@@ -39,6 +39,8 @@ class OpinionListeners {
     projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
         task.getTaskDefinitionKey(), task.getName(), actingUser(task), actingRole(task), decision,
         comment == null || comment.toString().isBlank() ? null : comment.toString().strip()));
+    // the opinion now lives in the project's history; the next round starts with an empty comment
+    task.getExecution().removeVariable(commentVariable);
   }
 
   private static ReviewDecision parse(String value) {

@@ -67,6 +67,7 @@ public class ProjectService {
         .processDefinitionTenantId(project.getDistrict())
         .businessKey(project.getCode())
         .setVariables(Map.of(
+            ExAnteProcess.VAR_PROJECT_CODE, project.getCode(),
             ExAnteProcess.VAR_DEPARTMENT_GROUP, project.getDepartment(),
             ExAnteProcess.VAR_APPLICANT, caller.userId()))
         .execute();

@@ -3,19 +3,29 @@ package org.jixiao.project;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jixiao.identity.Role;
 
-/** A project as the API shows it, with its opinion history in the order given. */
+/**
+ * A project as the API shows it, with its opinion history in the order given. Codes come with their
+ * Chinese labels ({@code statusLabel}, {@code decisionLabel}, {@code reviewerRoleLabel}) for forms.
+ */
 public record ProjectView(String code, String name, String district, String department, BigDecimal amount,
-    ProjectStatus status, String applicant, String processInstanceId, OffsetDateTime createdAt,
-    OffsetDateTime updatedAt, List<OpinionView> opinions) {
+    ProjectStatus status, String statusLabel, String applicant, String processInstanceId,
+    OffsetDateTime createdAt, OffsetDateTime updatedAt, List<OpinionView> opinions) {
 
   public record OpinionView(String step, String stepName, String reviewer, String reviewerRole,
-      ReviewDecision decision, String comment, OffsetDateTime givenAt) {}
+      String reviewerRoleLabel, ReviewDecision decision, String decisionLabel, String comment,
+      OffsetDateTime givenAt) {}
 
   static ProjectView of(Project p) {
     return new ProjectView(p.getCode(), p.getName(), p.getDistrict(), p.getDepartment(), p.getAmount(),
-        p.getStatus(), p.getApplicant(), p.getProcessInstanceId(), p.getCreatedAt(), p.getUpdatedAt(),
-        p.getOpinions().stream().map(o -> new OpinionView(o.getStep(), o.getStepName(), o.getReviewer(),
-            o.getReviewerRole(), o.getDecision(), o.getComment(), o.getGivenAt())).toList());
+        p.getStatus(), p.getStatus().label(), p.getApplicant(), p.getProcessInstanceId(), p.getCreatedAt(),
+        p.getUpdatedAt(), p.getOpinions().stream().map(ProjectView::of).toList());
+  }
+
+  private static OpinionView of(Opinion o) {
+    return new OpinionView(o.getStep(), o.getStepName(), o.getReviewer(), o.getReviewerRole(),
+        Role.ofGroup(o.getReviewerRole()).map(Role::chineseName).orElse(o.getReviewerRole()),
+        o.getDecision(), o.getDecision().label(), o.getComment(), o.getGivenAt());
   }
 }

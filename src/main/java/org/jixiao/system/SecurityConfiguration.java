@@ -16,7 +16,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two doors. {@code /api/**}, {@code /engine-rest/**} and the non-public actuator endpoints take HTTP Basic
- * against the engine's users and answer 401/403 in JSON. The webapps under {@code /camunda} keep Camunda's
+ * against the engine's users and answer 401/403 in JSON; Tasklist forms may also read them with the webapp
+ * login (see {@link WebappSessionAuthenticationFilter}). The webapps under {@code /camunda} keep Camunda's
  * own session login and CSRF protection; everything else there is static.
  */
 @Configuration
@@ -38,7 +39,8 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless Basic authentication: no cookie, so no cross-site request to forge
         .csrf(csrf -> csrf.disable())
-        .addFilterAfter(new EngineAuthenticationFilter(identityService, callers), BasicAuthenticationFilter.class)
+        .addFilterAfter(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
+        .addFilterAfter(new EngineAuthenticationFilter(identityService, callers), WebappSessionAuthenticationFilter.class)
         .build();
   }
 
