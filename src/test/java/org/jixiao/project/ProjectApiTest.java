@@ -1,0 +1,235 @@
+package org.jixiao.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.jixiao.PlatformTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** {@code /api/projects} over HTTP: status codes, bodies, and that a refusal changes nothing. */
+@PlatformTest
+class ProjectApiTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired RuntimeService runtimeService;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void aBudgetUnitAppliesAndGets201WithTheStoredProjectAndARunningProcess() {
+    String code = code();
+    ResponseEntity<JsonNode> response = post("qijiang-edu", application(code));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(201);
+    assertThat(response.getHeaders().getLocation()).hasPath("/api/projects/" + code);
+    JsonNode body = response.getBody();
+    assertThat(body.get("code").asText()).isEqualTo(code);
+    assertThat(body.get("status").asText()).isEqualTo("SUBMITTED");
+    assertThat(body.get("statusLabel").asText()).isEqualTo("已申报，待审核");
+    assertThat(body.get("amount").decimalValue()).isEqualByComparingTo("1234567.89");
+    assertThat(body.get("applicant").asText()).isEqualTo("qijiang-edu");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .tenantIdIn("qijiang").count()).isOne();
+
+    ResponseEntity<JsonNode> read = http.withBasicAuth("qijiang-edu", "demo")
+        .getForEntity("/api/projects/" + code, JsonNode.class);
+    assertThat(read.getStatusCode().value()).isEqualTo(200);
+    assertThat(read.getBody().get("name").asText()).isEqualTo("农村义务教育营养改善计划");
+    assertThat(read.getBody().get("opinions")).isEmpty();
+  }
+
+  @Test
+  void aRepeatedCodeIs409AndStartsNothing() {
+    String code = code();
+    assertThat(post("qijiang-edu", application(code)).getStatusCode().value()).isEqualTo(201);
+
+    ResponseEntity<JsonNode> again = post("qijiang-edu", application(code));
+
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat(again.getBody().get("message").asText()).contains("项目编码已存在");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isOne();
+  }
+
+  @Test
+  void eachKindOfBadInputIs400NamingTheFieldInChineseAndStoresNothing() {
+    Map<String, Object> blankCode = application("");
+    Map<String, Object> badCode = application("项目 1");
+    Map<String, Object> noName = application(code());
+    noName.remove("name");
+    Map<String, Object> zero = application(code());
+    zero.put("amount", 0);
+    Map<String, Object> negative = application(code());
+    negative.put("amount", -5);
+    Map<String, Object> threeDecimals = application(code());
+    threeDecimals.put("amount", "100.005");
+    Map<String, Object> noDistrict = application(code());
+    noDistrict.put("district", " ");
+    Map<String, Object> noDepartment = application(code());
+    noDepartment.remove("department");
+
+    Map<Map<String, Object>, String> cases = new LinkedHashMap<>();
+    cases.put(blankCode, "code");
+    cases.put(badCode, "code");
+    cases.put(noName, "name");
+    cases.put(zero, "amount");
+    cases.put(negative, "amount");
+    cases.put(threeDecimals, "amount");
+    cases.put(noDistrict, "district");
+    cases.put(noDepartment, "department");
+    long before = projectRows();
+    long instancesBefore = runtimeService.createProcessInstanceQuery().count();
+
+    cases.forEach((body, field) -> {
+      ResponseEntity<JsonNode> response = post("qijiang-edu", body);
+      assertThat(response.getStatusCode().value()).as(field + " in " + body).isEqualTo(400);
+      List<String> fields = new ArrayList<>();
+      response.getBody().get("fieldErrors").forEach(f -> fields.add(f.get("field").asText()));
+      assertThat(fields).as(body.toString()).contains(field);
+      response.getBody().get("fieldErrors").forEach(f ->
+          assertThat(f.get("message").asText()).matches(".*[\\u4e00-\\u9fa5].*"));
+    });
+
+    assertThat(projectRows()).isEqualTo(before);
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+  }
+
+  @Test
+  void malformedJsonAndUnknownDistrictOrDepartmentAre400() {
+    HttpHeaders headers = jsonHeaders();
+    ResponseEntity<JsonNode> malformed = http.withBasicAuth("demo", "demo").exchange("/api/projects",
+        HttpMethod.POST, new HttpEntity<>("{\"code\": \"X\", \"amount\": \"很多\"", headers), JsonNode.class);
+    assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+    assertThat(malformed.getBody().get("message").asText()).contains("JSON");
+
+    Map<String, Object> unknownDistrict = application(code());
+    unknownDistrict.put("district", "atlantis");
+    ResponseEntity<JsonNode> district = post("demo", unknownDistrict);
+    assertThat(district.getStatusCode().value()).isEqualTo(400);
+    assertThat(district.getBody().get("message").asText()).contains("辖区不存在");
+
+    Map<String, Object> foreignDepartment = application(code());
+    foreignDepartment.put("department", "enyang-education");
+    ResponseEntity<JsonNode> department = post("demo", foreignDepartment);
+    assertThat(department.getStatusCode().value()).isEqualTo(400);
+    assertThat(department.getBody().get("message").asText()).contains("部门不存在或不属于辖区");
+  }
+
+  @Test
+  void aUnitApplyingForAnotherDepartmentOrDistrictIs403AndStoresNothing() {
+    long before = projectRows();
+    Map<String, Object> otherDepartment = application(code());
+    otherDepartment.put("department", "qijiang-health");
+    Map<String, Object> otherDistrict = application(code());
+    otherDistrict.put("district", "enyang");
+    otherDistrict.put("department", "enyang-education");
+
+    ResponseEntity<JsonNode> department = post("qijiang-edu", otherDepartment);
+    ResponseEntity<JsonNode> district = post("qijiang-edu", otherDistrict);
+    ResponseEntity<JsonNode> reviewer = post("qijiang-supervisor", application(code()));
+
+    assertThat(department.getStatusCode().value()).isEqualTo(403);
+    assertThat(department.getBody().get("message").asText()).contains("只能为本部门申报");
+    assertThat(district.getStatusCode().value()).isEqualTo(403);
+    assertThat(district.getBody().get("message").asText()).contains("其他辖区");
+    assertThat(reviewer.getStatusCode().value()).isEqualTo(403);
+    assertThat(projectRows()).isEqualTo(before);
+  }
+
+  @Test
+  void aProjectIsReadableByItsDepartmentAndDistrictReviewersOnly() {
+    String code = code();
+    post("qijiang-edu", application(code));
+
+    assertThat(status("qijiang-edu", code)).isEqualTo(200);
+    assertThat(status("qijiang-supervisor", code)).isEqualTo(200);
+    assertThat(status("qijiang-perf", code)).isEqualTo(200);
+    assertThat(status("qijiang-health", code)).isEqualTo(403);
+    assertThat(status("enyang-supervisor", code)).isEqualTo(403);
+    assertThat(status("qijiang-edu", "NO-SUCH-PROJECT")).isEqualTo(404);
+    ResponseEntity<JsonNode> missing = http.withBasicAuth("qijiang-edu", "demo")
+        .getForEntity("/api/projects/NO-SUCH-PROJECT", JsonNode.class);
+    assertThat(missing.getBody().get("message").asText()).contains("项目不存在");
+    assertThat(missing.getBody().get("error").asText()).isEqualTo("未找到");
+  }
+
+  @Test
+  void tasklistFormsReadTheApiWithTheWebappLogin() {
+    String code = code();
+    post("qijiang-edu", application(code));
+    // the webapp's CSRF cookie and session, then its login form, as Tasklist does it
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    String cookies = String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.substring(0, c.indexOf(';'))).toList());
+    String csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.add(HttpHeaders.COOKIE, cookies);
+    headers.add("X-XSRF-TOKEN", csrf);
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", "qijiang-supervisor");
+    form.add("password", "demo");
+    ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    assertThat(login.getStatusCode().value()).isEqualTo(200);
+    String session = login.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .filter(c -> c.startsWith("JSESSIONID")).map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+
+    HttpHeaders withSession = new HttpHeaders();
+    withSession.add(HttpHeaders.COOKIE, session);
+    ResponseEntity<JsonNode> read = http.exchange("/api/projects/" + code, HttpMethod.GET,
+        new HttpEntity<>(withSession), JsonNode.class);
+    ResponseEntity<JsonNode> write = http.exchange("/api/projects", HttpMethod.POST,
+        new HttpEntity<>(application(code()), withSession), JsonNode.class);
+
+    assertThat(read.getStatusCode().value()).isEqualTo(200);
+    assertThat(read.getBody().get("code").asText()).isEqualTo(code);
+    assertThat(write.getStatusCode().value()).as("the session only reads").isEqualTo(401);
+  }
+
+  private int status(String user, String code) {
+    return http.withBasicAuth(user, "demo").getForEntity("/api/projects/" + code, JsonNode.class)
+        .getStatusCode().value();
+  }
+
+  private long projectRows() {
+    return jdbc.queryForObject("select count(*) from project", Long.class);
+  }
+
+  private ResponseEntity<JsonNode> post(String user, Map<String, Object> body) {
+    return http.withBasicAuth(user, "demo").exchange("/api/projects", HttpMethod.POST,
+        new HttpEntity<>(body, jsonHeaders()), JsonNode.class);
+  }
+
+  private static HttpHeaders jsonHeaders() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return headers;
+  }
+
+  private static String code() {
+    return "API-" + System.nanoTime();
+  }
+
+  private static Map<String, Object> application(String code) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("code", code);
+    body.put("name", "农村义务教育营养改善计划");
+    body.put("district", "qijiang");
+    body.put("department", "qijiang-education");
+    body.put("amount", "1234567.89");
+    return body;
+  }
+}
