@@ -1,0 +1,80 @@
+package org.jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.jixiao.identity.CallerLookup;
+import org.jixiao.project.ApplyProjectRequest;
+import org.jixiao.project.ExAnteProcess;
+import org.jixiao.project.ProjectService;
+import org.jixiao.project.ProjectStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole application with the postgres profile on a real PostgreSQL started for this test. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "postgres", "demo"})
+class PostgresApplicationTest {
+
+  static EmbeddedPostgres postgres;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ProjectService projects;
+  @Autowired CallerLookup callers;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void runsAProcessThroughTheEngineAndTheDomainTablesOnPostgres() {
+    BpmnAwareTests.init(engine);
+    assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+    assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
+
+    var applied = projects.apply(new ApplyProjectRequest("PG-2026-001", "城乡供水一体化项目", "gaomi",
+        "gaomi-health", new BigDecimal("9999999.99")), callers.of("gaomi-health"));
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        .processInstanceId(applied.processInstanceId()).singleResult();
+    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_APPLICATION);
+    complete(task(instance), withVariables(ExAnteProcess.VAR_REVIEW_DECISION, "APPROVE",
+        ExAnteProcess.VAR_REVIEW_COMMENT, "同意"));
+
+    assertThat(instance).hasPassed(ExAnteProcess.END_PROJECT_LISTED).isEnded();
+    assertThat(jdbc.queryForObject("select status from project where code = 'PG-2026-001'", String.class))
+        .isEqualTo(ProjectStatus.LISTED.name());
+    assertThat(jdbc.queryForObject("select amount from project where code = 'PG-2026-001'", BigDecimal.class))
+        .isEqualByComparingTo("9999999.99");
+    assertThat(jdbc.queryForObject("select count(*) from project_opinion o join project p on p.id = o.project_id"
+        + " where p.code = 'PG-2026-001'", Long.class)).isOne();
+  }
+}
