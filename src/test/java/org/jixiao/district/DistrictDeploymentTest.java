@@ -144,6 +144,22 @@ class DistrictDeploymentTest {
     }
   }
 
+  @Test
+  void theCopyPackagedInTheJarHoldsTheSameModelsAsTheFolder() {
+    ModelLibrary packaged = new ModelLibrary(
+        new ModelsProperties("classpath:models/processes", "classpath:models/forms"));
+
+    List<DistrictModelSet> fromJar = packaged.districtModelSets();
+    List<DistrictModelSet> fromFolder = shippedLibrary.districtModelSets();
+
+    assertThat(fromJar).extracting(s -> s.district().id()).containsExactlyElementsOf(SHIPPED);
+    for (int i = 0; i < fromJar.size(); i++) {
+      var folder = fromFolder.get(i).resources();
+      assertThat(fromJar.get(i).resources()).containsOnlyKeys(folder.keySet());
+      fromJar.get(i).resources().forEach((name, content) -> assertThat(content).as(name).isEqualTo(folder.get(name)));
+    }
+  }
+
   private org.camunda.bpm.engine.repository.ProcessDefinition latest(String district) {
     return repositoryService.createProcessDefinitionQuery().tenantIdIn(district)
         .processDefinitionKey(ExAnteProcess.KEY).latestVersion().singleResult();
