@@ -1,0 +1,42 @@
+package org.jixiao.district;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.camunda.bpm.engine.RepositoryService;
+import org.jixiao.JixiaoApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Two real starts of the application on one H2 file database: the second deploys nothing new. */
+class RestartTest {
+
+  @TempDir Path data;
+
+  @Test
+  void restartingWithUnchangedFilesAddsNoVersions() {
+    long[] first = startCountAndStop();
+    long[] second = startCountAndStop();
+
+    assertThat(first[0]).as("process definitions after the first start").isEqualTo(5);
+    assertThat(first[1]).as("tenants after the first start").isEqualTo(5);
+    assertThat(second).as("definitions, tenants, deployments after a restart").containsExactly(first);
+  }
+
+  private long[] startCountAndStop() {
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JixiaoApplication.class)
+        .profiles("test")
+        // command-line arguments, so that they win over application-test.yaml's in-memory database
+        .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("jixiao").toAbsolutePath() + ";MODE=LEGACY",
+            "--server.port=0")) {
+      assertThat(app.getEnvironment().getProperty("spring.datasource.url")).contains("h2:file:");
+      RepositoryService repository = app.getBean(RepositoryService.class);
+      return new long[] {
+          repository.createProcessDefinitionQuery().count(),
+          app.getBean(org.camunda.bpm.engine.IdentityService.class).createTenantQuery().count(),
+          repository.createDeploymentQuery().count()};
+    }
+  }
+}

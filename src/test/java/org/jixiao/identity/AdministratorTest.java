@@ -1,0 +1,43 @@
+package org.jixiao.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.jixiao.JixiaoApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Outside the demo profile there is no default account: the administrator comes from the environment. */
+class AdministratorTest {
+
+  @Test
+  void withoutAnAdministratorFromTheEnvironmentTheApplicationRefusesToStart() {
+    assertThatThrownBy(() -> start("jixiao.admin.id=", "jixiao.admin.password=").close())
+        .hasMessageContaining("JIXIAO_ADMIN_USER");
+  }
+
+  @Test
+  void theAdministratorFromTheEnvironmentIsTheOnlyUserAndWorksInEveryDistrict() {
+    try (ConfigurableApplicationContext app = start("jixiao.admin.id=chief", "jixiao.admin.password=s3cret")) {
+      IdentityService identity = app.getBean(IdentityService.class);
+
+      assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("chief");
+      assertThat(identity.checkPassword("chief", "s3cret")).isTrue();
+      assertThat(identity.createUserQuery().userId("chief").memberOfGroup("camunda-admin").count()).isOne();
+      assertThat(identity.createTenantQuery().userMember("chief").count()).isEqualTo(5);
+    }
+  }
+
+  private static ConfigurableApplicationContext start(String... properties) {
+    // command-line arguments, so that they win over application-test.yaml
+    java.util.List<String> args = new java.util.ArrayList<>();
+    for (String property : properties) {
+      args.add("--" + property);
+    }
+    args.add("--server.port=0");
+    args.add("--spring.datasource.url=jdbc:h2:mem:admin-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    return new SpringApplicationBuilder(JixiaoApplication.class).profiles("test").run(args.toArray(String[]::new));
+  }
+}
