@@ -3,7 +3,6 @@ package org.jixiao.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -13,9 +12,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.PlatformTest;
-import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.ExAnteProcess;
-import org.jixiao.project.ProjectService;
+import org.jixiao.project.Applications;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ class TaskAuthorizationTest {
   @Autowired IdentityService identityService;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
-  @Autowired ProjectService projects;
+  @Autowired Applications applications;
   @Autowired CallerLookup callers;
 
   Task reviseTask;
@@ -39,17 +37,8 @@ class TaskAuthorizationTest {
 
   @BeforeEach
   void qijiangEducationHasAReturnedProjectAndAnotherAwaitingReview() {
-    String returned = "AUTHZ-" + System.nanoTime();
-    projects.apply(new ApplyProjectRequest(returned, "校舍维修项目", "qijiang", "qijiang-education",
-        new BigDecimal("1200000")), callers.of("qijiang-edu"));
-    Task review = taskService.createTaskQuery().processInstanceBusinessKey(returned).singleResult();
-    taskService.complete(review.getId(), Map.of(ExAnteProcess.VAR_REVIEW_DECISION, "RETURN"));
-    reviseTask = taskService.createTaskQuery().processInstanceBusinessKey(returned).singleResult();
-
-    String pending = "AUTHZ-" + System.nanoTime();
-    projects.apply(new ApplyProjectRequest(pending, "课后服务项目", "qijiang", "qijiang-education",
-        new BigDecimal("800000")), callers.of("qijiang-edu"));
-    reviewTask = taskService.createTaskQuery().processInstanceBusinessKey(pending).singleResult();
+    reviseTask = applications.returnedForRevision("校舍维修项目");
+    reviewTask = applications.awaitingReview("课后服务项目");
   }
 
   @AfterEach

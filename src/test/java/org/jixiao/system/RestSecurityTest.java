@@ -3,17 +3,14 @@ package org.jixiao.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.PlatformTest;
-import org.jixiao.identity.CallerLookup;
-import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.ExAnteProcess;
-import org.jixiao.project.ProjectService;
+import org.jixiao.project.Applications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,19 +27,13 @@ class RestSecurityTest {
 
   @Autowired TestRestTemplate http;
   @Autowired TaskService taskService;
-  @Autowired ProjectService projects;
-  @Autowired CallerLookup callers;
+  @Autowired Applications applications;
 
   Task reviseTask;
 
   @BeforeEach
   void qijiangEducationHasAReturnedProject() {
-    String code = "REST-" + System.nanoTime();
-    projects.apply(new ApplyProjectRequest(code, "学校食堂改造项目", "qijiang", "qijiang-education",
-        new BigDecimal("2000000")), callers.of("qijiang-edu"));
-    Task review = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
-    taskService.complete(review.getId(), Map.of(ExAnteProcess.VAR_REVIEW_DECISION, "RETURN"));
-    reviseTask = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    reviseTask = applications.returnedForRevision("学校食堂改造项目");
   }
 
   @Test
