@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -64,6 +65,7 @@ public class AccessSetup {
     grantAll(Resources.GROUP, ANY, Permissions.READ);
     for (Role role : INSTANCE_READERS) {
       grant(role, Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ);
+      grant(role, Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ);
       grant(role, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }
@@ -76,10 +78,14 @@ public class AccessSetup {
     // the performance section supervises the chain: it may retry failed jobs and resolve incidents
     grant(Role.FINANCE_PERFORMANCE, Resources.PROCESS_INSTANCE, ProcessInstancePermissions.UPDATE);
     grant(Role.FINANCE_PERFORMANCE, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    // administrators: every permission on every resource, as Camunda's own first-user setup grants
+    for (Resource resource : Resources.values()) {
+      grant(Role.ADMINISTRATOR, resource, Permissions.ALL);
+    }
     ensureFilters();
   }
 
-  void ensureGroup(String id, String name, String type) {
+  private void ensureGroup(String id, String name, String type) {
     Group group = identityService.createGroupQuery().groupId(id).singleResult();
     if (group == null) {
       group = identityService.newGroup(id);

@@ -15,12 +15,9 @@ class Administrator {
 
   private final IdentityService identityService;
   private final AdminProperties properties;
-  private final AccessSetup accessSetup;
-
-  Administrator(IdentityService identityService, AdminProperties properties, AccessSetup accessSetup) {
+  Administrator(IdentityService identityService, AdminProperties properties) {
     this.identityService = identityService;
     this.properties = properties;
-    this.accessSetup = accessSetup;
   }
 
   void ensure() {
@@ -43,7 +40,6 @@ class Administrator {
       user.setPassword(properties.password());
       identityService.saveUser(user);
     }
-    accessSetup.ensureGroup(Role.ADMINISTRATOR.groupId(), Role.ADMINISTRATOR.chineseName(), Role.ROLE_TYPE);
     if (identityService.createUserQuery().userId(id).memberOfGroup(Role.ADMINISTRATOR.groupId()).count() == 0) {
       identityService.createMembership(id, Role.ADMINISTRATOR.groupId());
     }

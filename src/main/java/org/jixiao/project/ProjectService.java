@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -136,11 +138,17 @@ public class ProjectService {
 
   /** The department's users see the instance of their own project (and only that one) in the engine's APIs. */
   private void letDepartmentFollow(String processInstanceId, String department) {
+    grantRead(department, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+    grantRead(department, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+        HistoricProcessInstancePermissions.READ);
+  }
+
+  private void grantRead(String group, Resources resource, String resourceId, Permission read) {
     Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(department);
-    authorization.setResource(Resources.PROCESS_INSTANCE);
-    authorization.setResourceId(processInstanceId);
-    authorization.addPermission(ProcessInstancePermissions.READ);
+    authorization.setGroupId(group);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.addPermission(read);
     authorizationService.saveAuthorization(authorization);
   }
 

@@ -101,6 +101,50 @@ class RestSecurityTest {
     assertThat(taskService.createTaskQuery().taskId(reviseTask.getId()).count()).isZero();
   }
 
+  @Test
+  void theApplyingDepartmentCommentsOnItsTaskAndReadsItsHistoryButNotAnotherDepartments() {
+    TestRestTemplate unit = http.withBasicAuth("qijiang-edu", "demo");
+    ResponseEntity<JsonNode> comment = unit.postForEntity("/engine-rest/task/" + reviseTask.getId()
+        + "/comment/create", json(Map.of("message", "已按意见补充材料")), JsonNode.class);
+    assertThat(comment.getStatusCode().value()).isEqualTo(200);
+    assertThat(unit.getForEntity("/engine-rest/task/" + reviseTask.getId() + "/comment", JsonNode.class)
+        .getBody()).hasSize(1);
+    assertThat(unit.getForEntity("/engine-rest/history/process-instance?processInstanceId="
+        + reviseTask.getProcessInstanceId(), JsonNode.class).getBody()).hasSize(1);
+
+    TestRestTemplate other = http.withBasicAuth("qijiang-health", "demo");
+    assertThat(other.getForEntity("/engine-rest/task/" + reviseTask.getId() + "/comment", JsonNode.class)
+        .getStatusCode().value()).isEqualTo(404);
+    assertThat(other.getForEntity("/engine-rest/history/process-instance?processInstanceId="
+        + reviseTask.getProcessInstanceId(), JsonNode.class).getBody()).isEmpty();
+  }
+
+  @Test
+  void theAdministratorOpensAdminAndCockpitAndSeesEveryDistrict() {
+    for (String app : List.of("admin", "cockpit", "tasklist")) {
+      assertThat(webappLogin("demo", app)).as(app).isEqualTo(200);
+    }
+    assertThat(webappLogin("qijiang-perf", "cockpit")).isEqualTo(200);
+    assertThat(webappLogin("qijiang-edu", "cockpit")).as("no Cockpit for budget units").isEqualTo(401);
+    assertThat(webappLogin("qijiang-edu", "admin")).isEqualTo(401);
+    JsonNode instances = http.withBasicAuth("demo", "demo")
+        .getForEntity("/engine-rest/process-instance?maxResults=1000", JsonNode.class).getBody();
+    List<String> tenants = new ArrayList<>();
+    instances.forEach(i -> tenants.add(i.get("tenantId").asText()));
+    assertThat(tenants).contains("qijiang", "enyang", "jilin", "chongqing", "gaomi");
+  }
+
+  private int webappLogin(String user, String app) {
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.add(HttpHeaders.COOKIE, String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.substring(0, c.indexOf(';'))).toList()));
+    headers.add("X-XSRF-TOKEN", page.getHeaders().getFirst("X-XSRF-TOKEN"));
+    return http.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+        new HttpEntity<>("username=" + user + "&password=demo", headers), String.class).getStatusCode().value();
+  }
+
   private ResponseEntity<JsonNode> complete(String userId) {
     return http.withBasicAuth(userId, "demo").exchange("/engine-rest/task/" + reviseTask.getId() + "/complete",
         HttpMethod.POST, json(Map.of("variables",
