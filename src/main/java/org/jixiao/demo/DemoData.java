@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.district.District;
 import org.jixiao.district.ModelLibrary;
+import org.jixiao.identity.Caller;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.identity.Role;
 import org.jixiao.project.ApplyProjectRequest;
@@ -92,11 +93,11 @@ class DemoData {
         "义务教育薄弱学校改善项目", d, education, new BigDecimal("6800000.00")));
     if (apply(projects, callers, d + "-health", new ApplyProjectRequest(d.toUpperCase() + "-2026-002",
         "基层医疗卫生机构能力提升项目", d, health, new BigDecimal("3200000.00")))) {
-      review(tasks, d.toUpperCase() + "-2026-002", ReviewDecision.RETURN, "绩效目标不够具体，请补充可量化的产出指标。");
+      review(identity, tasks, callers.of(d + "-supervisor"), d.toUpperCase() + "-2026-002", ReviewDecision.RETURN, "绩效目标不够具体，请补充可量化的产出指标。");
     }
     if (apply(projects, callers, d + "-edu", new ApplyProjectRequest(d.toUpperCase() + "-2026-003",
         "中小学教师培训项目", d, education, new BigDecimal("450000.00")))) {
-      review(tasks, d.toUpperCase() + "-2026-003", ReviewDecision.APPROVE, "材料齐全，同意入库。");
+      review(identity, tasks, callers.of(d + "-supervisor"), d.toUpperCase() + "-2026-003", ReviewDecision.APPROVE, "材料齐全，同意入库。");
     }
   }
 
@@ -109,10 +110,18 @@ class DemoData {
     return true;
   }
 
-  private static void review(TaskService tasks, String code, ReviewDecision decision, String comment) {
+  /** The district's supervising department claims and completes the review, as it would in Tasklist. */
+  private static void review(IdentityService identity, TaskService tasks, Caller reviewer, String code,
+      ReviewDecision decision, String comment) {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey(ExAnteProcess.TASK_REVIEW_APPLICATION).singleResult();
-    tasks.complete(task.getId(), Map.of(
-        ExAnteProcess.VAR_REVIEW_DECISION, decision.name(), ExAnteProcess.VAR_REVIEW_COMMENT, comment));
+    identity.setAuthentication(reviewer.userId(), List.copyOf(reviewer.groupIds()), List.copyOf(reviewer.districts()));
+    try {
+      tasks.claim(task.getId(), reviewer.userId());
+      tasks.complete(task.getId(), Map.of(
+          ExAnteProcess.VAR_REVIEW_DECISION, decision.name(), ExAnteProcess.VAR_REVIEW_COMMENT, comment));
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 }

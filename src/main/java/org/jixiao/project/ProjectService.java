@@ -30,6 +30,7 @@ public class ProjectService {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  private final ProjectView.Names names;
 
   ProjectService(ProjectRepository projects, RuntimeService runtimeService, IdentityService identityService,
       AuthorizationService authorizationService) {
@@ -37,6 +38,7 @@ public class ProjectService {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
+    this.names = new IdentityNames(identityService);
   }
 
   /** A budget unit applies for its own department in its own district; starts that district's process. */
@@ -75,7 +77,7 @@ public class ProjectService {
         .execute();
     project.startedAs(instance.getId());
     letDepartmentFollow(instance.getId(), project.getDepartment());
-    return ProjectView.of(project);
+    return ProjectView.of(project, names);
   }
 
   @Transactional(readOnly = true)
@@ -91,7 +93,7 @@ public class ProjectService {
     if (!mayRead(caller, project)) {
       throw ApiException.forbidden("您无权查看该项目：" + code);
     }
-    return ProjectView.of(project);
+    return ProjectView.of(project, names);
   }
 
   /** Records an opinion given in a step of the process and moves the project to the status it implies. */

@@ -52,6 +52,20 @@ class ProjectApiTest {
   }
 
   @Test
+  void theDemoProjectsCarryTheirReviewersOpinionWithNames() {
+    JsonNode returned = http.withBasicAuth("qijiang-health", "demo")
+        .getForEntity("/api/projects/QIJIANG-2026-002", JsonNode.class).getBody();
+
+    assertThat(returned.get("status").asText()).isEqualTo("RETURNED");
+    assertThat(returned.get("departmentName").asText()).isEqualTo("綦江区卫生健康委员会");
+    JsonNode opinion = returned.get("opinions").get(0);
+    assertThat(opinion.get("reviewer").asText()).isEqualTo("qijiang-supervisor");
+    assertThat(opinion.get("reviewerName").asText()).matches("[\\u4e00-\\u9fa5]{2,4}");
+    assertThat(opinion.get("reviewerRoleLabel").asText()).isEqualTo("主管部门");
+    assertThat(opinion.get("decisionLabel").asText()).isEqualTo("退回修改");
+  }
+
+  @Test
   void aRepeatedCodeIs409AndStartsNothing() {
     String code = code();
     assertThat(post("qijiang-edu", application(code)).getStatusCode().value()).isEqualTo(201);

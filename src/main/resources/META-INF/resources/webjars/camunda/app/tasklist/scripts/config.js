@@ -1,6 +1,10 @@
 // jixiao: Chinese first. A browser asking for zh (any zh-*) gets locales/zh.json; keys missing there
 // fall back to English.
 export default {
+  app: {
+    name: '待办事项',
+    vendor: '预算绩效管理'
+  },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
