@@ -11,7 +11,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Two real starts of the application on one H2 file database: the second deploys nothing new. */
+@org.junit.jupiter.api.Tag(org.jixiao.OwnEngine.TAG)
 class RestartTest {
+
+  /**
+   * A second engine in this JVM must not take the name "default": Camunda's static engine registry would
+   * hand it to the REST API and webapps of the shared test application, and drop it when this one closes.
+   */
+  static final String ENGINE_NAME = "--camunda.bpm.process-engine-name=restart-test";
 
   @TempDir Path data;
 
@@ -30,7 +37,7 @@ class RestartTest {
         .profiles("test")
         // command-line arguments, so that they win over application-test.yaml's in-memory database
         .run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("jixiao").toAbsolutePath() + ";MODE=LEGACY",
-            "--server.port=0")) {
+            "--server.port=0", ENGINE_NAME)) {
       assertThat(app.getEnvironment().getProperty("spring.datasource.url")).contains("h2:file:");
       RepositoryService repository = app.getBean(RepositoryService.class);
       return new long[] {

@@ -10,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Outside the demo profile there is no default account: the administrator comes from the environment. */
+@org.junit.jupiter.api.Tag(org.jixiao.OwnEngine.TAG)
 class AdministratorTest {
 
   @Test
@@ -37,6 +38,8 @@ class AdministratorTest {
       args.add("--" + property);
     }
     args.add("--server.port=0");
+    // not "default": see RestartTest.ENGINE_NAME
+    args.add("--camunda.bpm.process-engine-name=administrator-test");
     args.add("--spring.datasource.url=jdbc:h2:mem:admin-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
     return new SpringApplicationBuilder(JixiaoApplication.class).profiles("test").run(args.toArray(String[]::new));
   }

@@ -155,7 +155,7 @@ class RestSecurityTest {
   private List<String> taskIds(String userId) {
     ResponseEntity<JsonNode> response =
         http.withBasicAuth(userId, "demo").getForEntity("/engine-rest/task?maxResults=1000", JsonNode.class);
-    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
     response.getBody().forEach(t -> ids.add(t.get("id").asText()));
     return ids;
