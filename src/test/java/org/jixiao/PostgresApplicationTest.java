@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.project.ApplyProjectRequest;
+import org.jixiao.project.ItemType;
 import org.jixiao.project.ExAnteProcess;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ProjectStatus;
@@ -61,8 +62,8 @@ class PostgresApplicationTest {
     assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
     assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
 
-    var applied = projects.apply(new ApplyProjectRequest("PG-2026-001", "城乡供水一体化项目", "gaomi",
-        "gaomi-health", new BigDecimal("9999999.99")), callers.of("gaomi-health"));
+    var applied = projects.apply(ApplyProjectRequest.of("PG-2026-001", "城乡供水一体化项目", "gaomi",
+        "gaomi-health", ItemType.DEPARTMENT_PROJECT, new BigDecimal("9999999.99"), false), callers.of("gaomi-health"));
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processInstanceId(applied.processInstanceId()).singleResult();
     assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_APPLICATION);

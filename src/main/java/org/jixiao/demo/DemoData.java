@@ -15,6 +15,7 @@ import org.jixiao.identity.CallerLookup;
 import org.jixiao.identity.Role;
 import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.ExAnteProcess;
+import org.jixiao.project.ItemType;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ReviewDecision;
 import org.slf4j.Logger;
@@ -89,14 +90,14 @@ class DemoData {
     String d = district.id();
     String education = d + "-education";
     String health = d + "-health";
-    apply(projects, callers, d + "-edu", new ApplyProjectRequest(d.toUpperCase() + "-2026-001",
-        "义务教育薄弱学校改善项目", d, education, new BigDecimal("6800000.00")));
-    if (apply(projects, callers, d + "-health", new ApplyProjectRequest(d.toUpperCase() + "-2026-002",
-        "基层医疗卫生机构能力提升项目", d, health, new BigDecimal("3200000.00")))) {
+    apply(projects, callers, d + "-edu", ApplyProjectRequest.of(d.toUpperCase() + "-2026-001",
+        "义务教育薄弱学校改善项目", d, education, ItemType.GENERAL_POLICY, new BigDecimal("6800000.00"), true));
+    if (apply(projects, callers, d + "-health", ApplyProjectRequest.of(d.toUpperCase() + "-2026-002",
+        "基层医疗卫生机构能力提升项目", d, health, ItemType.SPECIAL_POLICY, new BigDecimal("3200000.00"), true))) {
       review(identity, tasks, callers.of(d + "-supervisor"), d.toUpperCase() + "-2026-002", ReviewDecision.RETURN, "绩效目标不够具体，请补充可量化的产出指标。");
     }
-    if (apply(projects, callers, d + "-edu", new ApplyProjectRequest(d.toUpperCase() + "-2026-003",
-        "中小学教师培训项目", d, education, new BigDecimal("450000.00")))) {
+    if (apply(projects, callers, d + "-edu", ApplyProjectRequest.of(d.toUpperCase() + "-2026-003",
+        "中小学教师培训项目", d, education, ItemType.DEPARTMENT_PROJECT, new BigDecimal("450000.00"), false))) {
       review(identity, tasks, callers.of(d + "-supervisor"), d.toUpperCase() + "-2026-003", ReviewDecision.APPROVE, "材料齐全，同意入库。");
     }
   }

@@ -1,6 +1,7 @@
 package org.jixiao.project;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -47,13 +48,20 @@ public class Opinion {
 
   private String comment;
 
+  /** the five dimension scores, where the step scores them */
+  @Embedded
+  private DimensionScores scores;
+
+  /** the assessment's overall conclusion (评估结论), where the step gives one */
+  private String conclusion;
+
   @Column(nullable = false)
   private OffsetDateTime givenAt;
 
   protected Opinion() {}
 
   Opinion(Project project, String step, String stepName, String reviewer, String reviewerRole,
-      ReviewDecision decision, String comment, OffsetDateTime givenAt) {
+      ReviewDecision decision, String comment, DimensionScores scores, String conclusion, OffsetDateTime givenAt) {
     this.project = project;
     this.step = step;
     this.stepName = stepName;
@@ -61,6 +69,8 @@ public class Opinion {
     this.reviewerRole = reviewerRole;
     this.decision = decision;
     this.comment = comment;
+    this.scores = scores;
+    this.conclusion = conclusion;
     this.givenAt = givenAt;
   }
 
@@ -86,6 +96,14 @@ public class Opinion {
 
   public String getComment() {
     return comment;
+  }
+
+  public DimensionScores getScores() {
+    return scores;
+  }
+
+  public String getConclusion() {
+    return conclusion;
   }
 
   public OffsetDateTime getGivenAt() {

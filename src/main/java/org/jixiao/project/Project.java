@@ -2,6 +2,7 @@ package org.jixiao.project;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -39,9 +40,38 @@ public class Project {
   @Column(nullable = false, updatable = false)
   private String department;
 
+  /** 主管部门, where the applying unit has one above it */
+  private String supervisingDepartment;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private ItemType itemType;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private BudgetStage budgetStage;
+
+  /** 新增或增支 */
+  @Column(nullable = false)
+  private boolean newSpending;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private FundSource fundSource;
+
+  /** 实施期限（年） */
+  @Column(nullable = false)
+  private int periodYears;
+
   /** 申报金额，元 */
   @Column(nullable = false)
   private BigDecimal amount;
+
+  /** 审定金额，元: set where the district merges budget review into the assessment */
+  private BigDecimal approvedAmount;
+
+  @Embedded
+  private RuleResults ruleResults;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -67,13 +97,18 @@ public class Project {
 
   protected Project() {}
 
-  Project(String code, String name, String district, String department, BigDecimal amount, String applicant,
-      OffsetDateTime now) {
-    this.code = code;
-    this.name = name;
-    this.district = district;
-    this.department = department;
-    this.amount = amount;
+  Project(ApplyProjectRequest request, String applicant, OffsetDateTime now) {
+    this.code = request.code();
+    this.name = request.name().strip();
+    this.district = request.district();
+    this.department = request.department();
+    this.supervisingDepartment = request.supervisingDepartment();
+    this.itemType = request.itemType();
+    this.budgetStage = request.budgetStage();
+    this.newSpending = request.newSpending();
+    this.fundSource = request.fundSource();
+    this.periodYears = request.periodYears();
+    this.amount = request.amount();
     this.applicant = applicant;
     this.status = ProjectStatus.SUBMITTED;
     this.createdAt = now;
@@ -82,6 +117,16 @@ public class Project {
 
   void startedAs(String processInstanceId) {
     this.processInstanceId = processInstanceId;
+  }
+
+  void applyRules(RuleResults results, OffsetDateTime now) {
+    this.ruleResults = results;
+    this.updatedAt = now;
+  }
+
+  void approveAmount(BigDecimal approved, OffsetDateTime now) {
+    this.approvedAmount = approved;
+    this.updatedAt = now;
   }
 
   void addOpinion(Opinion opinion, ProjectStatus newStatus) {
@@ -116,6 +161,43 @@ public class Project {
 
   public BigDecimal getAmount() {
     return amount;
+  }
+
+  public String getSupervisingDepartment() {
+    return supervisingDepartment;
+  }
+
+  public ItemType getItemType() {
+    return itemType;
+  }
+
+  public BudgetStage getBudgetStage() {
+    return budgetStage;
+  }
+
+  public boolean isNewSpending() {
+    return newSpending;
+  }
+
+  public FundSource getFundSource() {
+    return fundSource;
+  }
+
+  public int getPeriodYears() {
+    return periodYears;
+  }
+
+  public BigDecimal getApprovedAmount() {
+    return approvedAmount;
+  }
+
+  /** 审减金额: requested minus approved, once an amount is approved */
+  public BigDecimal getCutAmount() {
+    return approvedAmount == null ? null : amount.subtract(approvedAmount);
+  }
+
+  public RuleResults getRuleResults() {
+    return ruleResults;
   }
 
   public ProjectStatus getStatus() {

@@ -65,8 +65,7 @@ public class ProjectService {
     if (projects.existsByCode(request.code())) {
       throw ApiException.conflict("项目编码已存在：" + request.code());
     }
-    Project project = projects.save(new Project(request.code(), request.name().strip(), request.district(),
-        request.department(), request.amount(), caller.userId(), OffsetDateTime.now()));
+    Project project = projects.save(new Project(request, caller.userId(), OffsetDateTime.now()));
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(ExAnteProcess.KEY)
         .processDefinitionTenantId(project.getDistrict())
         .businessKey(project.getCode())
@@ -103,10 +102,12 @@ public class ProjectService {
     ProjectStatus next = switch (opinion.decision()) {
       case RETURN -> ProjectStatus.RETURNED;
       case RESUBMIT -> ProjectStatus.SUBMITTED;
-      case APPROVE, REJECT -> project.getStatus();
+      case WITHDRAW -> ProjectStatus.WITHDRAWN;
+      case APPROVE, REJECT, BACK, SUBMIT -> project.getStatus();
     };
     project.addOpinion(new Opinion(project, opinion.step(), opinion.stepName(), opinion.reviewer(),
-        opinion.reviewerRole(), opinion.decision(), opinion.comment(), OffsetDateTime.now()), next);
+        opinion.reviewerRole(), opinion.decision(), opinion.comment(), opinion.scores(), opinion.conclusion(),
+        OffsetDateTime.now()), next);
   }
 
   /** 登记入库 */
@@ -154,7 +155,13 @@ public class ProjectService {
     authorizationService.saveAuthorization(authorization);
   }
 
-  /** An opinion as a process step reports it. */
+  /** An opinion as a process step reports it; scores and conclusion where the step gives them. */
   public record OpinionGiven(String step, String stepName, String reviewer, String reviewerRole,
-      ReviewDecision decision, String comment) {}
+      ReviewDecision decision, String comment, DimensionScores scores, String conclusion) {
+
+    public OpinionGiven(String step, String stepName, String reviewer, String reviewerRole,
+        ReviewDecision decision, String comment) {
+      this(step, stepName, reviewer, reviewerRole, decision, comment, null, null);
+    }
+  }
 }

@@ -10,13 +10,15 @@ import org.jixiao.identity.Role;
  * Chinese labels ({@code statusLabel}, {@code decisionLabel}, {@code reviewerRoleLabel}) for forms.
  */
 public record ProjectView(String code, String name, String district, String department,
-    String departmentName, BigDecimal amount,
-    ProjectStatus status, String statusLabel, String applicant, String processInstanceId,
+    String departmentName, String supervisingDepartment, ItemType itemType, String itemTypeLabel,
+    BudgetStage budgetStage, String budgetStageLabel, boolean newSpending, FundSource fundSource,
+    String fundSourceLabel, int periodYears, BigDecimal amount, BigDecimal approvedAmount, BigDecimal cutAmount,
+    ProjectStatus status, String statusLabel, RuleResults ruleResults, String applicant, String processInstanceId,
     OffsetDateTime createdAt, OffsetDateTime updatedAt, List<OpinionView> opinions) {
 
   public record OpinionView(String step, String stepName, String reviewer, String reviewerName, String reviewerRole,
       String reviewerRoleLabel, ReviewDecision decision, String decisionLabel, String comment,
-      OffsetDateTime givenAt) {}
+      DimensionScores scores, String conclusion, OffsetDateTime givenAt) {}
 
   /** Display names of users and groups, by id; an unknown id shows as itself. */
   interface Names {
@@ -27,7 +29,10 @@ public record ProjectView(String code, String name, String district, String depa
 
   static ProjectView of(Project p, Names names) {
     return new ProjectView(p.getCode(), p.getName(), p.getDistrict(), p.getDepartment(),
-        names.group(p.getDepartment()), p.getAmount(), p.getStatus(), p.getStatus().label(), p.getApplicant(),
+        names.group(p.getDepartment()), p.getSupervisingDepartment(), p.getItemType(), p.getItemType().label(),
+        p.getBudgetStage(), p.getBudgetStage().label(), p.isNewSpending(), p.getFundSource(),
+        p.getFundSource().label(), p.getPeriodYears(), p.getAmount(), p.getApprovedAmount(), p.getCutAmount(),
+        p.getStatus(), p.getStatus().label(), p.getRuleResults(), p.getApplicant(),
         p.getProcessInstanceId(), p.getCreatedAt(), p.getUpdatedAt(),
         p.getOpinions().stream().map(o -> of(o, names)).toList());
   }
@@ -36,6 +41,6 @@ public record ProjectView(String code, String name, String district, String depa
     return new OpinionView(o.getStep(), o.getStepName(), o.getReviewer(), names.user(o.getReviewer()),
         o.getReviewerRole(),
         Role.ofGroup(o.getReviewerRole()).map(Role::chineseName).orElse(o.getReviewerRole()),
-        o.getDecision(), o.getDecision().label(), o.getComment(), o.getGivenAt());
+        o.getDecision(), o.getDecision().label(), o.getComment(), o.getScores(), o.getConclusion(), o.getGivenAt());
   }
 }

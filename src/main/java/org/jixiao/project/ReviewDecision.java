@@ -5,8 +5,14 @@ public enum ReviewDecision {
   APPROVE("通过"),
   RETURN("退回修改"),
   REJECT("不予通过"),
+  /** back to the step before this one (the previous reviewer, or the self-assessment) */
+  BACK("退回上一步"),
   /** the applicant's answer to a return */
-  RESUBMIT("修改后重新提交");
+  RESUBMIT("修改后重新提交"),
+  /** the department's self-assessment handed in */
+  SUBMIT("提交自评估"),
+  /** the applicant withdrew the application */
+  WITHDRAW("撤回申报");
 
   private final String label;
 

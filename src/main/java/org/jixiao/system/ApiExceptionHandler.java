@@ -1,5 +1,7 @@
 package org.jixiao.system;
 
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -45,6 +47,13 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
+      Object value = mismatch instanceof InvalidFormatException invalid ? invalid.getValue() : null;
+      String message = "字段 " + field + " 的取值无效" + (value == null ? "" : "：" + value);
+      return ResponseEntity.badRequest().body(new ApiError(400, ApiError.title(400), message,
+          request.getRequestURI(), OffsetDateTime.now(), List.of(new ApiError.FieldError(field, message))));
+    }
     return respond(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON，或字段类型不对（例如金额应为数字）", request);
   }
 

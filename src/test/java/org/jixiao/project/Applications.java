@@ -24,8 +24,7 @@ public class Applications {
   /** Applied by qijiang-edu; returns the review task of the supervising department. */
   public Task awaitingReview(String name) {
     String code = "T-" + System.nanoTime();
-    projects.apply(new ApplyProjectRequest(code, name, "qijiang", "qijiang-education",
-        new BigDecimal("1200000")), callers.of("qijiang-edu"));
+    projects.apply(ApplyProjectRequest.of(code, name, "qijiang", "qijiang-education", ItemType.DEPARTMENT_PROJECT, new BigDecimal("1200000"), false), callers.of("qijiang-edu"));
     return taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
   }
 

@@ -123,8 +123,8 @@ class ExAnteProcessTest {
 
   private ProcessInstance apply(String district, String tag) {
     String code = district.toUpperCase() + "-" + tag + "-" + System.nanoTime();
-    ProjectView project = projects.apply(new ApplyProjectRequest(code, "测试项目", district,
-        district + "-education", new BigDecimal("5000000.00")), callers.of(district + "-edu"));
+    ProjectView project = projects.apply(ApplyProjectRequest.of(code, "测试项目", district,
+        district + "-education", ItemType.DEPARTMENT_PROJECT, new BigDecimal("5000000.00"), false), callers.of(district + "-edu"));
     return runtimeService.createProcessInstanceQuery().processInstanceId(project.processInstanceId()).singleResult();
   }
 }

@@ -38,7 +38,7 @@ class ProjectApiTest {
     JsonNode body = response.getBody();
     assertThat(body.get("code").asText()).isEqualTo(code);
     assertThat(body.get("status").asText()).isEqualTo("SUBMITTED");
-    assertThat(body.get("statusLabel").asText()).isEqualTo("已申报，待审核");
+    assertThat(body.get("statusLabel").asText()).isEqualTo("已申报，评估审核中");
     assertThat(body.get("amount").decimalValue()).isEqualByComparingTo("1234567.89");
     assertThat(body.get("applicant").asText()).isEqualTo("qijiang-edu");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
@@ -94,7 +94,23 @@ class ProjectApiTest {
     Map<String, Object> noDepartment = application(code());
     noDepartment.remove("department");
 
+    Map<String, Object> badItemType = application(code());
+    badItemType.put("itemType", "BRIDGE");
+    Map<String, Object> noStage = application(code());
+    noStage.remove("budgetStage");
+    Map<String, Object> noNewSpending = application(code());
+    noNewSpending.remove("newSpending");
+    Map<String, Object> badFundSource = application(code());
+    badFundSource.put("fundSource", "LOTTERY");
+    Map<String, Object> zeroYears = application(code());
+    zeroYears.put("periodYears", 0);
+
     Map<Map<String, Object>, String> cases = new LinkedHashMap<>();
+    cases.put(badItemType, "itemType");
+    cases.put(noStage, "budgetStage");
+    cases.put(noNewSpending, "newSpending");
+    cases.put(badFundSource, "fundSource");
+    cases.put(zeroYears, "periodYears");
     cases.put(blankCode, "code");
     cases.put(badCode, "code");
     cases.put(noName, "name");
@@ -124,9 +140,13 @@ class ProjectApiTest {
   void malformedJsonAndUnknownDistrictOrDepartmentAre400() {
     HttpHeaders headers = jsonHeaders();
     ResponseEntity<JsonNode> malformed = http.withBasicAuth("demo", "demo").exchange("/api/projects",
-        HttpMethod.POST, new HttpEntity<>("{\"code\": \"X\", \"amount\": \"很多\"", headers), JsonNode.class);
+        HttpMethod.POST, new HttpEntity<>("{\"code\": \"X\", ", headers), JsonNode.class);
     assertThat(malformed.getStatusCode().value()).isEqualTo(400);
     assertThat(malformed.getBody().get("message").asText()).contains("JSON");
+    ResponseEntity<JsonNode> wordsForMoney = http.withBasicAuth("demo", "demo").exchange("/api/projects",
+        HttpMethod.POST, new HttpEntity<>("{\"code\": \"X-1\", \"amount\": \"很多\"}", headers), JsonNode.class);
+    assertThat(wordsForMoney.getStatusCode().value()).isEqualTo(400);
+    assertThat(wordsForMoney.getBody().get("fieldErrors").get(0).get("field").asText()).isEqualTo("amount");
 
     Map<String, Object> unknownDistrict = application(code());
     unknownDistrict.put("district", "atlantis");
@@ -244,6 +264,11 @@ class ProjectApiTest {
     body.put("district", "qijiang");
     body.put("department", "qijiang-education");
     body.put("amount", "1234567.89");
+    body.put("itemType", "DEPARTMENT_PROJECT");
+    body.put("budgetStage", "ANNUAL");
+    body.put("newSpending", false);
+    body.put("fundSource", "GENERAL_PUBLIC_BUDGET");
+    body.put("periodYears", 2);
     return body;
   }
 }
