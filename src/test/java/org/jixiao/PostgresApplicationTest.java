@@ -63,12 +63,15 @@ class PostgresApplicationTest {
     assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
 
     var applied = projects.apply(ApplyProjectRequest.of("PG-2026-001", "城乡供水一体化项目", "gaomi",
-        "gaomi-health", ItemType.DEPARTMENT_PROJECT, new BigDecimal("9999999.99"), false), callers.of("gaomi-health"));
+        "gaomi-health", ItemType.NEW_CONSTRUCTION, new BigDecimal("9999999.99"), true), callers.of("gaomi-health"));
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processInstanceId(applied.processInstanceId()).singleResult();
-    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_APPLICATION);
+    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
     complete(task(instance), withVariables(ExAnteProcess.VAR_REVIEW_DECISION, "APPROVE",
         ExAnteProcess.VAR_REVIEW_COMMENT, "同意"));
+    // Gaomi merges budget review into the re-assessment: an approved amount, and so a cut
+    complete(task(instance), withVariables(ExAnteProcess.VAR_REVIEW_DECISION, "APPROVE",
+        ExAnteProcess.VAR_APPROVED_AMOUNT, "8000000.00"));
 
     assertThat(instance).hasPassed(ExAnteProcess.END_PROJECT_LISTED).isEnded();
     assertThat(jdbc.queryForObject("select status from project where code = 'PG-2026-001'", String.class))
@@ -76,6 +79,8 @@ class PostgresApplicationTest {
     assertThat(jdbc.queryForObject("select amount from project where code = 'PG-2026-001'", BigDecimal.class))
         .isEqualByComparingTo("9999999.99");
     assertThat(jdbc.queryForObject("select count(*) from project_opinion o join project p on p.id = o.project_id"
-        + " where p.code = 'PG-2026-001'", Long.class)).isOne();
+        + " where p.code = 'PG-2026-001'", Long.class)).isEqualTo(2);
+    assertThat(jdbc.queryForObject("select approved_amount from project where code = 'PG-2026-001'",
+        BigDecimal.class)).isEqualByComparingTo("8000000.00");
   }
 }

@@ -85,6 +85,11 @@ class DemoData {
     identity.createTenantUserMembership(district.id(), u.id());
   }
 
+  /**
+   * Four projects per district: 001 waits at its first step (self-assessment or the supervisor's review,
+   * as the district's rules say), 002 is returned to the health department by the supervisor, 003 is below
+   * every threshold and listed at once, 004 is a new department project of 35 million (Jilin's joint review).
+   */
   private static void createProjects(District district, IdentityService identity, TaskService tasks,
       ProjectService projects, CallerLookup callers) {
     String d = district.id();
@@ -92,14 +97,20 @@ class DemoData {
     String health = d + "-health";
     apply(projects, callers, d + "-edu", ApplyProjectRequest.of(d.toUpperCase() + "-2026-001",
         "义务教育薄弱学校改善项目", d, education, ItemType.GENERAL_POLICY, new BigDecimal("6800000.00"), true));
-    if (apply(projects, callers, d + "-health", ApplyProjectRequest.of(d.toUpperCase() + "-2026-002",
-        "基层医疗卫生机构能力提升项目", d, health, ItemType.SPECIAL_POLICY, new BigDecimal("3200000.00"), true))) {
-      review(identity, tasks, callers.of(d + "-supervisor"), d.toUpperCase() + "-2026-002", ReviewDecision.RETURN, "绩效目标不够具体，请补充可量化的产出指标。");
+    String returned = d.toUpperCase() + "-2026-002";
+    if (apply(projects, callers, d + "-health", ApplyProjectRequest.of(returned,
+        "基层医疗卫生机构能力提升项目", d, health, ItemType.SPECIAL_POLICY, new BigDecimal("32000000.00"), true))) {
+      complete(identity, tasks, callers.of(d + "-health"), returned, ExAnteProcess.TASK_SELF_ASSESS, Map.of(
+          "scoreNecessity", 90, "scoreEconomy", 80, "scoreGoalReasonableness", 70, "scoreFeasibility", 85,
+          "scoreFinancingCompliance", 90, ExAnteProcess.VAR_ASSESSMENT_CONCLUSION, "立项必要，方案基本可行"));
+      complete(identity, tasks, callers.of(d + "-supervisor"), returned, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR,
+          Map.of(ExAnteProcess.VAR_REVIEW_DECISION, ReviewDecision.RETURN.name(),
+              ExAnteProcess.VAR_REVIEW_COMMENT, "绩效目标不够具体，请补充可量化的产出指标。"));
     }
-    if (apply(projects, callers, d + "-edu", ApplyProjectRequest.of(d.toUpperCase() + "-2026-003",
-        "中小学教师培训项目", d, education, ItemType.DEPARTMENT_PROJECT, new BigDecimal("450000.00"), false))) {
-      review(identity, tasks, callers.of(d + "-supervisor"), d.toUpperCase() + "-2026-003", ReviewDecision.APPROVE, "材料齐全，同意入库。");
-    }
+    apply(projects, callers, d + "-edu", ApplyProjectRequest.of(d.toUpperCase() + "-2026-003",
+        "中小学教师培训项目", d, education, ItemType.DEPARTMENT_PROJECT, new BigDecimal("450000.00"), false));
+    apply(projects, callers, d + "-health", ApplyProjectRequest.of(d.toUpperCase() + "-2026-004",
+        "区域医疗中心建设项目", d, health, ItemType.DEPARTMENT_PROJECT, new BigDecimal("35000000.00"), true));
   }
 
   private static boolean apply(ProjectService projects, CallerLookup callers, String userId,
@@ -111,16 +122,17 @@ class DemoData {
     return true;
   }
 
-  /** The district's supervising department claims and completes the review, as it would in Tasklist. */
-  private static void review(IdentityService identity, TaskService tasks, Caller reviewer, String code,
-      ReviewDecision decision, String comment) {
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(code)
-        .taskDefinitionKey(ExAnteProcess.TASK_REVIEW_APPLICATION).singleResult();
-    identity.setAuthentication(reviewer.userId(), List.copyOf(reviewer.groupIds()), List.copyOf(reviewer.districts()));
+  /** The user claims and completes the project's task at that step, if it waits there, as in Tasklist. */
+  private static void complete(IdentityService identity, TaskService tasks, Caller user, String code,
+      String step, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(step).singleResult();
+    if (task == null) {
+      return;
+    }
+    identity.setAuthentication(user.userId(), List.copyOf(user.groupIds()), List.copyOf(user.districts()));
     try {
-      tasks.claim(task.getId(), reviewer.userId());
-      tasks.complete(task.getId(), Map.of(
-          ExAnteProcess.VAR_REVIEW_DECISION, decision.name(), ExAnteProcess.VAR_REVIEW_COMMENT, comment));
+      tasks.claim(task.getId(), user.userId());
+      tasks.complete(task.getId(), variables);
     } finally {
       identity.clearAuthentication();
     }

@@ -60,7 +60,9 @@ public class AccessSetup {
     // everyone who can log in: Tasklist, reading definitions (names, diagrams, forms), user and group names
     grantAll(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grantAll(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-    grantAll(Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    // rule tables are published policy: anyone whose task completion evaluates one may do so
+    grantAll(Resources.DECISION_DEFINITION, ANY, Permissions.READ,
+        Permissions.CREATE_INSTANCE);
     grantAll(Resources.USER, ANY, Permissions.READ);
     grantAll(Resources.GROUP, ANY, Permissions.READ);
     for (Role role : INSTANCE_READERS) {

@@ -1,20 +1,36 @@
 package org.jixiao.project;
 
 /**
- * The ex-ante assessment process ({@code processes/ex-ante-assessment.bpmn}): its key, the element ids
- * code and tests refer to, and its variables. The business key is the project code.
+ * The ex-ante assessment process ({@code processes/ex-ante-assessment.bpmn}) and its rule tables: keys, the
+ * element ids code and tests refer to, and its variables. The business key is the project code.
  */
 public final class ExAnteProcess {
 
   public static final String KEY = "Process_ExAnteAssessment";
+  /** The district's rule table: which assessment steps a project needs. */
+  public static final String DECISION_RULES = "Decision_ExAnteRules";
+  /** The district's settings: expert panel size and pass share, due and reminder durations. */
+  public static final String DECISION_SETTINGS = "Decision_ExAnteSettings";
+  public static final String MESSAGE_WITHDRAW = "WithdrawApplication";
 
-  public static final String TASK_REVIEW_APPLICATION = "Task_ReviewApplication";
+  public static final String TASK_EVALUATE_RULES = "Task_EvaluateExAnteRules";
+  public static final String TASK_SELF_ASSESS = "Task_SelfAssess";
+  public static final String TASK_REVIEW_BY_SUPERVISOR = "Task_ReviewBySupervisor";
+  public static final String TASK_REASSESS = "Task_Reassess";
+  public static final String TASK_EXPERT_REVIEW = "Task_ExpertReview";
+  public static final String TASK_TALLY_EXPERT_PANEL = "Task_TallyExpertPanel";
+  public static final String TASK_JOINT_REVIEW = "Task_JointReview";
   public static final String TASK_REVISE_APPLICATION = "Task_ReviseApplication";
-  public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
   public static final String TASK_LIST_PROJECT = "Task_ListProject";
   public static final String TASK_REJECT_PROJECT = "Task_RejectProject";
+  public static final String TASK_WITHDRAW_PROJECT = "Task_WithdrawProject";
+  public static final String TASK_REMIND_ASSIGNEE = "Task_RemindAssignee";
+  public static final String TASK_SUPERVISE_OVERDUE = "Task_SuperviseOverdue";
   public static final String END_PROJECT_LISTED = "EndEvent_ProjectListed";
   public static final String END_PROJECT_REJECTED = "EndEvent_ProjectRejected";
+  public static final String END_APPLICATION_WITHDRAWN = "EndEvent_ApplicationWithdrawn";
+  public static final String END_REMINDED = "EndEvent_Reminded";
+  public static final String END_OVERDUE_SUPERVISED = "EndEvent_OverdueSupervised";
 
   /** The project's code (also the business key), for forms that load the project from /api/projects. */
   public static final String VAR_PROJECT_CODE = "projectCode";
@@ -22,12 +38,40 @@ public final class ExAnteProcess {
   public static final String VAR_DEPARTMENT_GROUP = "departmentGroup";
   /** User who applied. */
   public static final String VAR_APPLICANT = "applicant";
-  /** A reviewer's conclusion, a {@link ReviewDecision} name; read by {@link #GATEWAY_REVIEW_DECISION}. */
+
+  /** Rule results, written by Task_EvaluateExAnteRules from Decision_ExAnteRules, read by the gateways. */
+  public static final String VAR_EX_ANTE_REQUIRED = "exAnteRequired";
+  public static final String VAR_SELF_ASSESSMENT_REQUIRED = "selfAssessmentRequired";
+  public static final String VAR_FINANCE_REASSESSMENT_REQUIRED = "financeReassessmentRequired";
+  public static final String VAR_JOINT_REVIEW_REQUIRED = "jointReviewRequired";
+  public static final String VAR_BUDGET_REVIEW_REQUIRED = "budgetReviewRequired";
+  /** Settings, from Decision_ExAnteSettings. */
+  public static final String VAR_EXPERT_PANEL_SIZE = "expertPanelSize";
+  public static final String VAR_EXPERT_PASS_PERCENT = "expertPassPercent";
+  public static final String VAR_TASK_DUE_DURATION = "taskDueDuration";
+  public static final String VAR_REMINDER_DURATION = "reminderDuration";
+
+  /** A reviewer's conclusion, a {@link ReviewDecision} name; read by the decision gateways. */
   public static final String VAR_REVIEW_DECISION = "reviewDecision";
   /** The reviewer's comment, recorded with the decision. */
   public static final String VAR_REVIEW_COMMENT = "reviewComment";
   /** The applicant's note on what was revised, recorded with the resubmission. */
   public static final String VAR_REVISION_NOTE = "revisionNote";
+  /** The overall conclusion of a scored assessment (评估结论). */
+  public static final String VAR_ASSESSMENT_CONCLUSION = "assessmentConclusion";
+  /** Finance re-assessment: whether an expert panel is invited. */
+  public static final String VAR_EXPERT_PANEL_REQUESTED = "expertPanelRequested";
+  /** Finance re-assessment with merged budget review: the approved amount in 元, as a decimal string. */
+  public static final String VAR_APPROVED_AMOUNT = "approvedAmount";
+  /** One expert's decision (APPROVE or REJECT) and comment, local to their task. */
+  public static final String VAR_EXPERT_DECISION = "expertDecision";
+  public static final String VAR_EXPERT_COMMENT = "expertComment";
+  /** Written by Task_TallyExpertPanel. */
+  public static final String VAR_EXPERT_PANEL_PASSED = "expertPanelPassed";
+  /** The finance performance section's note on an overdue step it followed up. */
+  public static final String VAR_SUPERVISION_NOTE = "supervisionNote";
+  /** Who withdrew the application, given with the withdrawal message. */
+  public static final String VAR_WITHDRAWN_BY = "withdrawnBy";
 
   private ExAnteProcess() {}
 }

@@ -1,5 +1,12 @@
 package org.jixiao.project;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -9,43 +16,176 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Task listeners that write the opinion of a completed task into the project's history: the reviewer's
- * conclusion ({@code recordReviewOpinionListener}) or the applicant's resubmission
- * ({@code recordResubmissionListener}). Referenced from BPMN as {@code ${...}} on the complete event.
+ * Task listeners of the ex-ante process. On complete they write the task's opinion into the project's
+ * history (and remove the opinion's variables, so the next round starts empty); on create they give the
+ * task its due date. A refused completion leaves the task open with a Chinese message.
  */
 @Configuration
 class OpinionListeners {
 
+  private static final Set<ReviewDecision> REVIEW_DECISIONS =
+      EnumSet.of(ReviewDecision.APPROVE, ReviewDecision.RETURN, ReviewDecision.REJECT, ReviewDecision.BACK);
+
+  /** 主管部门审核, 联合会审 */
   @Bean
   TaskListener recordReviewOpinionListener(ProjectService projects) {
+    return task -> record(projects, task, reviewDecision(task), null, null);
+  }
+
+  /** 开展部门自评估: the five dimensions and a conclusion */
+  @Bean
+  TaskListener recordSelfAssessmentListener(ProjectService projects) {
+    return task -> record(projects, task, ReviewDecision.SUBMIT, requiredScores(task), conclusion(task));
+  }
+
+  /** 财政再评估: a decision, optional scores, the approved amount where budget review is merged */
+  @Bean
+  TaskListener recordReassessmentListener(ProjectService projects, ExAnteAssessmentService assessments) {
     return task -> {
-      Object decision = task.getVariable(ExAnteProcess.VAR_REVIEW_DECISION);
-      ReviewDecision parsed = decision == null ? null : parse(decision.toString());
-      if (parsed == null || parsed == ReviewDecision.RESUBMIT) {
-        throw new IllegalArgumentException("请选择审核结论：通过、退回修改或不予通过");
+      ReviewDecision decision = reviewDecision(task);
+      boolean budgetReview = Boolean.TRUE.equals(task.getVariable(ExAnteProcess.VAR_BUDGET_REVIEW_REQUIRED));
+      if (budgetReview && decision == ReviewDecision.APPROVE) {
+        assessments.approveAmount(task.getExecution().getProcessBusinessKey(), approvedAmount(task));
       }
-      record(projects, task, parsed, ExAnteProcess.VAR_REVIEW_COMMENT);
+      if (task.getVariable(ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED) == null) {
+        task.getExecution().setVariable(ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, false);
+      }
+      record(projects, task, decision, optionalScores(task), conclusion(task));
     };
   }
 
+  /** 专家论证: one expert's APPROVE or REJECT */
+  @Bean
+  TaskListener recordExpertOpinionListener(ProjectService projects) {
+    return task -> {
+      ReviewDecision decision = parse(task.getVariable(ExAnteProcess.VAR_EXPERT_DECISION));
+      if (decision != ReviewDecision.APPROVE && decision != ReviewDecision.REJECT) {
+        throw new IllegalArgumentException("请选择论证意见：同意或不同意");
+      }
+      Object comment = task.getVariable(ExAnteProcess.VAR_EXPERT_COMMENT);
+      projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
+          task.getTaskDefinitionKey(), task.getName(), actingUser(task), actingRole(task), decision, text(comment)));
+    };
+  }
+
+  /** 修改申报材料 */
   @Bean
   TaskListener recordResubmissionListener(ProjectService projects) {
-    return task -> record(projects, task, ReviewDecision.RESUBMIT, ExAnteProcess.VAR_REVISION_NOTE);
+    return task -> {
+      Object note = task.getVariable(ExAnteProcess.VAR_REVISION_NOTE);
+      projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
+          task.getTaskDefinitionKey(), task.getName(), actingUser(task), actingRole(task), ReviewDecision.RESUBMIT,
+          text(note)));
+      task.getExecution().removeVariable(ExAnteProcess.VAR_REVISION_NOTE);
+    };
+  }
+
+  /** 督办超期事项 */
+  @Bean
+  TaskListener recordSupervisionListener(ProjectService projects) {
+    return task -> {
+      Object note = task.getVariable(ExAnteProcess.VAR_SUPERVISION_NOTE);
+      projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
+          task.getTaskDefinitionKey(), task.getName(), actingUser(task), actingRole(task), ReviewDecision.SUPERVISE,
+          text(note)));
+      task.getExecution().removeVariable(ExAnteProcess.VAR_SUPERVISION_NOTE);
+    };
+  }
+
+  /** On create: due date after the district's taskDueDuration, follow-up date at its reminderDuration. */
+  @Bean
+  TaskListener setDueDateListener() {
+    return task -> {
+      OffsetDateTime now = OffsetDateTime.now();
+      task.setDueDate(Date.from(plus(now, (String) task.getVariable(ExAnteProcess.VAR_TASK_DUE_DURATION)).toInstant()));
+      task.setFollowUpDate(Date.from(plus(now, (String) task.getVariable(ExAnteProcess.VAR_REMINDER_DURATION)).toInstant()));
+    };
   }
 
   private static void record(ProjectService projects, DelegateTask task, ReviewDecision decision,
-      String commentVariable) {
-    Object comment = task.getVariable(commentVariable);
+      DimensionScores scores, String conclusion) {
     projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
         task.getTaskDefinitionKey(), task.getName(), actingUser(task), actingRole(task), decision,
-        comment == null || comment.toString().isBlank() ? null : comment.toString().strip()));
-    // the opinion now lives in the project's history; the next round starts with an empty comment
-    task.getExecution().removeVariable(commentVariable);
+        text(task.getVariable(ExAnteProcess.VAR_REVIEW_COMMENT)), scores, conclusion));
+    task.getExecution().removeVariable(ExAnteProcess.VAR_REVIEW_COMMENT);
+    task.getExecution().removeVariable(ExAnteProcess.VAR_ASSESSMENT_CONCLUSION);
+    for (String score : DimensionScores.VARIABLES) {
+      task.getExecution().removeVariable(score);
+    }
   }
 
-  private static ReviewDecision parse(String value) {
+  private static ReviewDecision reviewDecision(DelegateTask task) {
+    ReviewDecision decision = parse(task.getVariable(ExAnteProcess.VAR_REVIEW_DECISION));
+    if (!REVIEW_DECISIONS.contains(decision)) {
+      throw new IllegalArgumentException("请选择审核结论：通过、退回修改、退回上一步或不予通过");
+    }
+    return decision;
+  }
+
+  private static DimensionScores requiredScores(DelegateTask task) {
+    DimensionScores scores = optionalScores(task);
+    if (scores == null) {
+      throw new IllegalArgumentException("请为立项必要性、投入经济性、绩效目标合理性、实施方案可行性、筹资合规性五个维度逐项打分");
+    }
+    return scores;
+  }
+
+  /** The five scores if all are given, none if none is; 0–100 each. */
+  private static DimensionScores optionalScores(DelegateTask task) {
+    Integer[] values = new Integer[DimensionScores.VARIABLES.length];
+    int given = 0;
+    for (int i = 0; i < values.length; i++) {
+      Object value = task.getVariable(DimensionScores.VARIABLES[i]);
+      if (value != null && !value.toString().isBlank()) {
+        values[i] = score(value);
+        given++;
+      }
+    }
+    if (given == 0) {
+      return null;
+    }
+    if (given < values.length) {
+      throw new IllegalArgumentException("五个维度须全部打分");
+    }
+    return new DimensionScores(values[0], values[1], values[2], values[3], values[4]);
+  }
+
+  private static int score(Object value) {
     try {
-      return ReviewDecision.valueOf(value);
+      int score = new BigDecimal(value.toString().strip()).intValueExact();
+      if (score < 0 || score > 100) {
+        throw new ArithmeticException();
+      }
+      return score;
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException("分数应为 0 到 100 之间的整数：" + value);
+    }
+  }
+
+  private static BigDecimal approvedAmount(DelegateTask task) {
+    Object value = task.getVariable(ExAnteProcess.VAR_APPROVED_AMOUNT);
+    try {
+      return new BigDecimal(value.toString().strip().replace(",", ""));
+    } catch (NullPointerException | NumberFormatException e) {
+      throw new IllegalArgumentException("本辖区财政再评估融合预算评审，请填写审定金额（元）");
+    }
+  }
+
+  private static String conclusion(DelegateTask task) {
+    return text(task.getVariable(ExAnteProcess.VAR_ASSESSMENT_CONCLUSION));
+  }
+
+  private static OffsetDateTime plus(OffsetDateTime from, String isoDuration) {
+    return isoDuration.contains("T") ? from.plus(Duration.parse(isoDuration)) : from.plus(Period.parse(isoDuration));
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+
+  private static ReviewDecision parse(Object value) {
+    try {
+      return value == null ? null : ReviewDecision.valueOf(value.toString());
     } catch (IllegalArgumentException e) {
       return null;
     }

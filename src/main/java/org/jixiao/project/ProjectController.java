@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectController {
 
   private final ProjectService projects;
+  private final ExAnteAssessmentService assessments;
   private final CallerLookup callers;
 
-  ProjectController(ProjectService projects, CallerLookup callers) {
+  ProjectController(ProjectService projects, ExAnteAssessmentService assessments, CallerLookup callers) {
     this.projects = projects;
+    this.assessments = assessments;
     this.callers = callers;
   }
 
@@ -32,5 +34,18 @@ class ProjectController {
   @GetMapping("/{code}")
   ProjectView find(@PathVariable String code) {
     return projects.find(code, callers.current());
+  }
+
+  /** 撤回: the applying department, before the first reviewer claims the application. */
+  @PostMapping("/{code}/withdraw")
+  ProjectView withdraw(@PathVariable String code) {
+    assessments.withdraw(code, callers.current());
+    return projects.find(code, callers.current());
+  }
+
+  /** The funding gate: may the project be budgeted, procured, paid — and if not, why not. */
+  @GetMapping("/{code}/funding-eligibility")
+  FundingEligibility fundingEligibility(@PathVariable String code) {
+    return projects.fundingEligibility(code, callers.current());
   }
 }

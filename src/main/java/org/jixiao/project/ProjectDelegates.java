@@ -1,12 +1,28 @@
 package org.jixiao.project;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.jixiao.identity.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service tasks of the ex-ante process: one delegate each, named after the task. */
+/** The service and business rule tasks of the ex-ante process: one delegate each, named after the task. */
 @Configuration
 class ProjectDelegates {
+
+  /** 判定评估要求 (Task_EvaluateExAnteRules): the district's rule tables → routing flags and settings */
+  @Bean
+  JavaDelegate evaluateExAnteRulesDelegate(ExAnteAssessmentService assessments) {
+    return execution -> execution.setVariables(assessments.evaluateRules(execution.getProcessBusinessKey()));
+  }
+
+  /** 统计专家意见 (Task_TallyExpertPanel) */
+  @Bean
+  JavaDelegate tallyExpertPanelDelegate(ExAnteAssessmentService assessments) {
+    return execution -> execution.setVariable(ExAnteProcess.VAR_EXPERT_PANEL_PASSED,
+        assessments.expertPanelPassed(execution.getProcessBusinessKey(),
+            (Integer) execution.getVariable(ExAnteProcess.VAR_EXPERT_PANEL_SIZE),
+            (Integer) execution.getVariable(ExAnteProcess.VAR_EXPERT_PASS_PERCENT)));
+  }
 
   /** 登记入库 (Task_ListProject) */
   @Bean
@@ -18,5 +34,20 @@ class ProjectDelegates {
   @Bean
   JavaDelegate rejectProjectDelegate(ProjectService projects) {
     return execution -> projects.reject(execution.getProcessBusinessKey());
+  }
+
+  /** 登记撤回 (Task_WithdrawProject) */
+  @Bean
+  JavaDelegate withdrawProjectDelegate(ProjectService projects) {
+    return execution -> projects.recordOpinion(execution.getProcessBusinessKey(), new ProjectService.OpinionGiven(
+        ExAnteProcess.TASK_WITHDRAW_PROJECT, "撤回申报", (String) execution.getVariable(ExAnteProcess.VAR_WITHDRAWN_BY),
+        Role.BUDGET_UNIT.groupId(), ReviewDecision.WITHDRAW, null));
+  }
+
+  /** 催办提醒 (Task_RemindAssignee) */
+  @Bean
+  JavaDelegate remindAssigneeDelegate(ExAnteAssessmentService assessments) {
+    return execution -> assessments.remindOpenTasks(execution.getProcessInstanceId(),
+        (String) execution.getVariable(ExAnteProcess.VAR_TASK_DUE_DURATION));
   }
 }

@@ -95,6 +95,17 @@ public class ProjectService {
     return ProjectView.of(project, names);
   }
 
+  /** May the project be budgeted, procured and paid? Visible to whoever may read the project. */
+  @Transactional(readOnly = true)
+  public FundingEligibility fundingEligibility(String code, Caller caller) {
+    Project project = projects.findByCode(code)
+        .orElseThrow(() -> ApiException.notFound("项目不存在：" + code));
+    if (!mayRead(caller, project)) {
+      throw ApiException.forbidden("您无权查看该项目：" + code);
+    }
+    return FundingEligibility.of(project);
+  }
+
   /** Records an opinion given in a step of the process and moves the project to the status it implies. */
   @Transactional
   public void recordOpinion(String code, OpinionGiven opinion) {
@@ -103,7 +114,7 @@ public class ProjectService {
       case RETURN -> ProjectStatus.RETURNED;
       case RESUBMIT -> ProjectStatus.SUBMITTED;
       case WITHDRAW -> ProjectStatus.WITHDRAWN;
-      case APPROVE, REJECT, BACK, SUBMIT -> project.getStatus();
+      case APPROVE, REJECT, BACK, SUBMIT, SUPERVISE -> project.getStatus();
     };
     project.addOpinion(new Opinion(project, opinion.step(), opinion.stepName(), opinion.reviewer(),
         opinion.reviewerRole(), opinion.decision(), opinion.comment(), opinion.scores(), opinion.conclusion(),

@@ -11,6 +11,8 @@ public enum ReviewDecision {
   RESUBMIT("修改后重新提交"),
   /** the department's self-assessment handed in */
   SUBMIT("提交自评估"),
+  /** the finance performance section followed up an overdue step (督办) */
+  SUPERVISE("超期督办"),
   /** the applicant withdrew the application */
   WITHDRAW("撤回申报");
 

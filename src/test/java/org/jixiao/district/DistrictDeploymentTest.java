@@ -19,7 +19,15 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jixiao.PlatformTest;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.identity.Group;
+import org.jixiao.identity.CallerLookup;
+import org.jixiao.identity.Role;
+import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.ExAnteProcess;
+import org.jixiao.project.ItemType;
+import org.jixiao.project.ProjectService;
+import org.jixiao.project.ProjectView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +45,8 @@ class DistrictDeploymentTest {
   @Autowired IdentityService identityService;
   @Autowired DistrictModelDeployer deployer;
   @Autowired ModelLibrary shippedLibrary;
+  @Autowired ProjectService projects;
+  @Autowired CallerLookup callers;
 
   @TempDir Path temp;
 
@@ -113,10 +123,13 @@ class DistrictDeploymentTest {
     Path processes = copyShippedModels();
     Path zhangjiang = Files.createDirectories(processes.resolve("districts/zhangjiang"));
     Files.writeString(zhangjiang.resolve("district.json"), "{\"name\": \"樟江县\", \"fullName\": \"某省樟江县\"}");
-    // its own variant: the finance performance section reviews applications instead of the supervising department
+    // its own variant of the shared process: the self-assessment step has the county's own name
     String variant = Files.readString(processes.resolve("ex-ante-assessment.bpmn"), StandardCharsets.UTF_8)
-        .replace("camunda:candidateGroups=\"supervisingDepartment\"", "camunda:candidateGroups=\"financePerformance\"");
+        .replace("name=\"开展部门自评估\"", "name=\"樟江县部门自评估\"");
     Files.writeString(zhangjiang.resolve("zhangjiang-ex-ante.bpmn"), variant);
+    Group department = identityService.newGroup("zhangjiang-education");
+    department.setName("樟江县教育局");
+    department.setType(Role.DEPARTMENT_TYPE);
     try {
       List<DistrictModelDeployer.DeploymentOutcome> outcomes = deployer.deploy(library(processes, Path.of("forms")));
 
@@ -126,21 +139,27 @@ class DistrictDeploymentTest {
           .isEqualTo("樟江县");
       Deployment deployment = repositoryService.createDeploymentQuery().tenantIdIn("zhangjiang").singleResult();
       assertThat(repositoryService.getDeploymentResourceNames(deployment.getId()))
-          .as("the district file replaced the shared file defining the same key")
-          .contains("zhangjiang-ex-ante.bpmn").doesNotContain("ex-ante-assessment.bpmn");
+          .as("the district file replaced the shared file defining the same key; shared rules come along")
+          .contains("zhangjiang-ex-ante.bpmn", "ex-ante-rules.dmn", "self-assessment.html")
+          .doesNotContain("ex-ante-assessment.bpmn");
+      identityService.saveGroup(department);
+      identityService.createTenantGroupMembership("zhangjiang", department.getId());
 
-      ProcessInstance instance = runtimeService.createProcessInstanceByKey(ExAnteProcess.KEY)
-          .processDefinitionTenantId("zhangjiang").businessKey("ZJ-1")
-          .setVariable(ExAnteProcess.VAR_DEPARTMENT_GROUP, "zhangjiang-education")
-          .execute();
+      ProjectView project = projects.apply(ApplyProjectRequest.of("ZJ-" + System.nanoTime(), "县城供水管网改造",
+          "zhangjiang", "zhangjiang-education", ItemType.NEW_CONSTRUCTION, new BigDecimal("3000000"), true),
+          callers.of("demo"));
+      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+          .processInstanceId(project.processInstanceId()).singleResult();
 
       assertThat(instance.getTenantId()).isEqualTo("zhangjiang");
-      assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_APPLICATION);
-      assertThat(task(instance)).hasCandidateGroup("financePerformance");
+      assertThat(project.ruleResults().ruleBasis()).as("the shared default rules").contains("默认");
+      assertThat(instance).isWaitingAt(ExAnteProcess.TASK_SELF_ASSESS);
+      assertThat(task(instance)).hasName("樟江县部门自评估").hasCandidateGroup("zhangjiang-education");
     } finally {
       repositoryService.createDeploymentQuery().tenantIdIn("zhangjiang").list()
           .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
       identityService.deleteTenant("zhangjiang");
+      identityService.deleteGroup("zhangjiang-education");
     }
   }
 

@@ -21,10 +21,18 @@ public class Applications {
     this.callers = callers;
   }
 
-  /** Applied by qijiang-edu; returns the review task of the supervising department. */
+  /**
+   * A general policy of 6 million applied by qijiang-edu (Qijiang's rules require assessment) with its
+   * self-assessment done; returns the review task of the supervising department.
+   */
   public Task awaitingReview(String name) {
     String code = "T-" + System.nanoTime();
-    projects.apply(ApplyProjectRequest.of(code, name, "qijiang", "qijiang-education", ItemType.DEPARTMENT_PROJECT, new BigDecimal("1200000"), false), callers.of("qijiang-edu"));
+    projects.apply(ApplyProjectRequest.of(code, name, "qijiang", "qijiang-education", ItemType.GENERAL_POLICY,
+        new BigDecimal("6000000"), true), callers.of("qijiang-edu"));
+    Task selfAssessment = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    taskService.complete(selfAssessment.getId(), Map.of("scoreNecessity", 90, "scoreEconomy", 80,
+        "scoreGoalReasonableness", 80, "scoreFeasibility", 80, "scoreFinancingCompliance", 90,
+        ExAnteProcess.VAR_ASSESSMENT_CONCLUSION, "可行"));
     return taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
   }
 

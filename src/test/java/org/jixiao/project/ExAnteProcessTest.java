@@ -1,30 +1,52 @@
 package org.jixiao.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jixiao.PlatformTest;
 import org.jixiao.identity.CallerLookup;
+import org.jixiao.system.ApiException;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Walks every path of the shared ex-ante process in every shipped district, through the domain service. */
+/**
+ * Walks the paths of the ex-ante process in the shipped districts, each with its own rule table: where it
+ * waits, who may take the task, the variables the rules produced, which end it reaches and what the project
+ * record says.
+ */
 @PlatformTest
 class ExAnteProcessTest {
 
+  static final String SUPERVISOR = "supervisingDepartment";
+  static final String FINANCE = "financePerformance";
+
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
   @Autowired ProjectService projects;
+  @Autowired ExAnteAssessmentService assessments;
   @Autowired CallerLookup callers;
 
   @BeforeEach
@@ -34,97 +56,314 @@ class ExAnteProcessTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"qijiang", "enyang", "jilin", "chongqing", "gaomi"})
-  void approvedApplicationIsListed(String district) {
-    ProcessInstance instance = apply(district, "LIST");
+  void belowEveryThresholdTheProjectIsListedWithoutAssessment(String district) {
+    ProcessInstance instance = apply(district, ItemType.DEPARTMENT_PROJECT, "100000.00", false);
 
-    assertThat(instance.getTenantId()).isEqualTo(district);
-    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_APPLICATION)
-        .hasBusinessKey(instance.getBusinessKey())
-        .variables().containsEntry(ExAnteProcess.VAR_DEPARTMENT_GROUP, district + "-education")
-        .containsEntry(ExAnteProcess.VAR_APPLICANT, district + "-edu");
-    assertThat(task(instance)).hasCandidateGroup("supervisingDepartment").hasName("审核项目申报");
-
-    complete(task(instance), withVariables(ExAnteProcess.VAR_REVIEW_DECISION, "APPROVE",
-        ExAnteProcess.VAR_REVIEW_COMMENT, "同意入库"));
-
-    assertThat(instance).hasPassed(ExAnteProcess.TASK_LIST_PROJECT)
-        .hasNotPassed(ExAnteProcess.TASK_REVISE_APPLICATION, ExAnteProcess.TASK_REJECT_PROJECT)
+    assertThat(instance).hasPassed(ExAnteProcess.TASK_EVALUATE_RULES, ExAnteProcess.TASK_LIST_PROJECT,
+            ExAnteProcess.END_PROJECT_LISTED)
+        .hasNotPassed(ExAnteProcess.TASK_SELF_ASSESS, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR,
+            ExAnteProcess.TASK_REASSESS)
         .isEnded();
-    assertThat(instance).hasPassed(ExAnteProcess.END_PROJECT_LISTED);
-    ProjectView project = projects.find(instance.getBusinessKey(), callers.of(district + "-edu"));
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(ExAnteProcess.VAR_EX_ANTE_REQUIRED).singleResult().getValue()).isEqualTo(false);
+    ProjectView project = project(instance, district);
     assertThat(project.status()).isEqualTo(ProjectStatus.LISTED);
-    assertThat(project.opinions()).singleElement().satisfies(o -> {
-      assertThat(o.decision()).isEqualTo(ReviewDecision.APPROVE);
-      assertThat(o.reviewerRole()).isEqualTo("supervisingDepartment");
-      assertThat(o.comment()).isEqualTo("同意入库");
-    });
+    assertThat(project.ruleResults().exAnteRequired()).isFalse();
+    assertThat(project.ruleResults().ruleBasis()).isNotBlank();
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"qijiang", "gaomi"})
-  void returnedApplicationGoesBackToItsDepartmentAndIsReviewedAgain(String district) {
-    ProcessInstance instance = apply(district, "RETURN");
+  @Test
+  void qijiangGeneralPolicyAtFiveMillionIsSelfAssessedReviewedReassessedAndListed() {
+    ProcessInstance instance = apply("qijiang", ItemType.GENERAL_POLICY, "5000000.00", true);
 
-    complete(task(instance), withVariables(ExAnteProcess.VAR_REVIEW_DECISION, "RETURN",
-        ExAnteProcess.VAR_REVIEW_COMMENT, "请补充绩效目标"));
+    assertThat(instance).variables()
+        .containsEntry(ExAnteProcess.VAR_EX_ANTE_REQUIRED, true)
+        .containsEntry(ExAnteProcess.VAR_SELF_ASSESSMENT_REQUIRED, true)
+        .containsEntry(ExAnteProcess.VAR_FINANCE_REASSESSMENT_REQUIRED, true)
+        .containsEntry(ExAnteProcess.VAR_JOINT_REVIEW_REQUIRED, false)
+        .containsEntry(ExAnteProcess.VAR_EXPERT_PANEL_SIZE, 5)
+        .containsEntry(ExAnteProcess.VAR_EXPERT_PASS_PERCENT, 60);
+    selfAssess(instance, "qijiang");
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "APPROVE");
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE");
 
+    assertThat(instance).hasPassed(ExAnteProcess.END_PROJECT_LISTED)
+        .hasNotPassed(ExAnteProcess.TASK_EXPERT_REVIEW, ExAnteProcess.TASK_JOINT_REVIEW).isEnded();
+    ProjectView project = project(instance, "qijiang");
+    assertThat(project.status()).isEqualTo(ProjectStatus.LISTED);
+    assertThat(project.opinions()).extracting(ProjectView.OpinionView::step).containsExactly(
+        ExAnteProcess.TASK_SELF_ASSESS, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, ExAnteProcess.TASK_REASSESS);
+    assertThat(project.opinions().get(0).scores()).isEqualTo(new DimensionScores(90, 80, 70, 85, 95));
+    assertThat(project.opinions().get(0).conclusion()).isEqualTo("立项必要，方案可行");
+  }
+
+  @Test
+  void enyangAboveHalfAMillionIsAssessedByFinanceWithoutSelfAssessment() {
+    ProcessInstance instance = apply("enyang", ItemType.DEPARTMENT_PROJECT, "500000.01", false);
+
+    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "APPROVE");
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE");
+
+    assertThat(instance).hasPassed(ExAnteProcess.END_PROJECT_LISTED)
+        .hasNotPassed(ExAnteProcess.TASK_SELF_ASSESS).isEnded();
+  }
+
+  @Test
+  void jilinThirtyMillionNewSpendingGoesThroughJointReviewWithAnApprovedAmount() {
+    ProcessInstance instance = apply("jilin", ItemType.DEPARTMENT_PROJECT, "30000000.00", true);
+
+    selfAssess(instance, "jilin");
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "APPROVE");
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE",
+        ExAnteProcess.VAR_APPROVED_AMOUNT, "25000000.00");
+    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_JOINT_REVIEW);
+    // the committee sends it back to finance once, then approves
+    decide(instance, ExAnteProcess.TASK_JOINT_REVIEW, "budgetCommittee", "BACK");
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE",
+        ExAnteProcess.VAR_APPROVED_AMOUNT, "24000000.00");
+    decide(instance, ExAnteProcess.TASK_JOINT_REVIEW, "budgetCommittee", "APPROVE");
+
+    assertThat(instance).hasPassed(ExAnteProcess.TASK_JOINT_REVIEW, ExAnteProcess.END_PROJECT_LISTED).isEnded();
+    ProjectView project = project(instance, "jilin");
+    assertThat(project.approvedAmount()).isEqualByComparingTo("24000000.00");
+    assertThat(project.cutAmount()).isEqualByComparingTo("6000000.00");
+    assertThat(project.ruleResults().jointReviewRequired()).isTrue();
+  }
+
+  @Test
+  void chongqingNewItemAtTheLimitIsSelfAssessedOnlyAndListed() {
+    ProcessInstance instance = apply("chongqing", ItemType.DEPARTMENT_PROJECT, "1000000.00", true);
+
+    selfAssess(instance, "chongqing");
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "APPROVE");
+
+    assertThat(instance).hasPassed(ExAnteProcess.END_PROJECT_LISTED)
+        .hasNotPassed(ExAnteProcess.TASK_REASSESS).isEnded();
+  }
+
+  @Test
+  void gaomiMergesBudgetReviewAndRecordsTheCut() {
+    ProcessInstance instance = apply("gaomi", ItemType.NEW_CONSTRUCTION, "240000000.00", true);
+
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "APPROVE");
+    assertThatThrownBy(() -> decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE"))
+        .hasMessageContaining("审定金额");
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE",
+        ExAnteProcess.VAR_APPROVED_AMOUNT, "160000000.00");
+
+    assertThat(instance).hasPassed(ExAnteProcess.END_PROJECT_LISTED).isEnded();
+    ProjectView project = project(instance, "gaomi");
+    assertThat(project.cutAmount()).isEqualByComparingTo("80000000.00");
+  }
+
+  @Test
+  void returnedApplicationIsRevisedResubmittedAndAssessedAgain() {
+    ProcessInstance instance = apply("qijiang", ItemType.SPECIAL_POLICY, "3000000.00", true);
+
+    selfAssess(instance, "qijiang");
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "RETURN", ExAnteProcess.VAR_REVIEW_COMMENT,
+        "请补充绩效目标");
     assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVISE_APPLICATION);
-    assertThat(task(instance)).hasCandidateGroup(district + "-education").hasName("修改申报材料");
-    assertThat(projects.find(instance.getBusinessKey(), callers.of(district + "-edu")).status())
-        .isEqualTo(ProjectStatus.RETURNED);
+    assertThat(task(instance)).hasCandidateGroup("qijiang-education");
+    assertThat(project(instance, "qijiang").status()).isEqualTo(ProjectStatus.RETURNED);
+    complete(instance, ExAnteProcess.TASK_REVISE_APPLICATION, "qijiang-education",
+        Map.of(ExAnteProcess.VAR_REVISION_NOTE, "已补充"));
 
-    complete(task(instance), withVariables(ExAnteProcess.VAR_REVISION_NOTE, "已补充"));
+    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_SELF_ASSESS);
+    selfAssess(instance, "qijiang");
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "APPROVE");
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "BACK");
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "APPROVE");
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE");
 
-    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_APPLICATION);
-    assertThat(projects.find(instance.getBusinessKey(), callers.of(district + "-edu")).status())
-        .isEqualTo(ProjectStatus.SUBMITTED);
-
-    complete(task(instance), withVariables(ExAnteProcess.VAR_REVIEW_DECISION, "APPROVE"));
-
-    assertThat(instance).hasPassed(ExAnteProcess.TASK_REVISE_APPLICATION, ExAnteProcess.END_PROJECT_LISTED)
-        .isEnded();
-    ProjectView project = projects.find(instance.getBusinessKey(), callers.of(district + "-edu"));
-    assertThat(project.opinions()).extracting(ProjectView.OpinionView::step, ProjectView.OpinionView::decision,
-            ProjectView.OpinionView::reviewerRole, ProjectView.OpinionView::comment)
+    assertThat(instance).hasPassed(ExAnteProcess.TASK_REVISE_APPLICATION, ExAnteProcess.END_PROJECT_LISTED).isEnded();
+    assertThat(project(instance, "qijiang").opinions())
+        .extracting(ProjectView.OpinionView::step, ProjectView.OpinionView::decision,
+            ProjectView.OpinionView::reviewerRole)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(ExAnteProcess.TASK_REVIEW_APPLICATION, ReviewDecision.RETURN,
-                "supervisingDepartment", "请补充绩效目标"),
-            org.assertj.core.groups.Tuple.tuple(ExAnteProcess.TASK_REVISE_APPLICATION, ReviewDecision.RESUBMIT,
-                "budgetUnit", "已补充"),
-            org.assertj.core.groups.Tuple.tuple(ExAnteProcess.TASK_REVIEW_APPLICATION, ReviewDecision.APPROVE,
-                "supervisingDepartment", null));
+            org.assertj.core.groups.Tuple.tuple(ExAnteProcess.TASK_SELF_ASSESS, ReviewDecision.SUBMIT, "budgetUnit"),
+            org.assertj.core.groups.Tuple.tuple(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, ReviewDecision.RETURN, SUPERVISOR),
+            org.assertj.core.groups.Tuple.tuple(ExAnteProcess.TASK_REVISE_APPLICATION, ReviewDecision.RESUBMIT, "budgetUnit"),
+            org.assertj.core.groups.Tuple.tuple(ExAnteProcess.TASK_SELF_ASSESS, ReviewDecision.SUBMIT, "budgetUnit"),
+            org.assertj.core.groups.Tuple.tuple(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, ReviewDecision.APPROVE, SUPERVISOR),
+            org.assertj.core.groups.Tuple.tuple(ExAnteProcess.TASK_REASSESS, ReviewDecision.BACK, FINANCE),
+            org.assertj.core.groups.Tuple.tuple(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, ReviewDecision.APPROVE, SUPERVISOR),
+            org.assertj.core.groups.Tuple.tuple(ExAnteProcess.TASK_REASSESS, ReviewDecision.APPROVE, FINANCE));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"enyang", "jilin"})
-  void rejectedApplicationIsNotListed(String district) {
-    ProcessInstance instance = apply(district, "REJECT");
+  @Test
+  void rejectedApplicationIsNotListed() {
+    ProcessInstance instance = apply("enyang", ItemType.NEW_CONSTRUCTION, "2000000.00", true);
 
-    complete(task(instance), withVariables(ExAnteProcess.VAR_REVIEW_DECISION, "REJECT",
-        ExAnteProcess.VAR_REVIEW_COMMENT, "不符合支持方向"));
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "APPROVE");
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "REJECT", ExAnteProcess.VAR_REVIEW_COMMENT, "重复建设");
 
     assertThat(instance).hasPassed(ExAnteProcess.TASK_REJECT_PROJECT, ExAnteProcess.END_PROJECT_REJECTED)
         .hasNotPassed(ExAnteProcess.TASK_LIST_PROJECT).isEnded();
-    assertThat(projects.find(instance.getBusinessKey(), callers.of(district + "-edu")).status())
-        .isEqualTo(ProjectStatus.REJECTED);
+    assertThat(project(instance, "enyang").status()).isEqualTo(ProjectStatus.REJECTED);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"chongqing"})
-  void aReviewWithoutADecisionIsRefusedAndTheTaskStaysOpen(String district) {
-    ProcessInstance instance = apply(district, "NODECISION");
+  @Test
+  void theApplicantWithdrawsBeforeTheFirstReviewerClaimsButNotAfter() {
+    ProcessInstance withdrawn = apply("qijiang", ItemType.GENERAL_POLICY, "6000000.00", true);
+    selfAssess(withdrawn, "qijiang");
+    assertThat(withdrawn).isWaitingAt(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(instance)))
+    assessments.withdraw(withdrawn.getBusinessKey(), callers.of("qijiang-edu"));
+
+    assertThat(withdrawn).hasPassed(ExAnteProcess.END_APPLICATION_WITHDRAWN)
+        .hasNotPassed(ExAnteProcess.END_PROJECT_LISTED).isEnded();
+    assertThat(project(withdrawn, "qijiang").status()).isEqualTo(ProjectStatus.WITHDRAWN);
+
+    ProcessInstance claimed = apply("qijiang", ItemType.GENERAL_POLICY, "6000000.00", true);
+    selfAssess(claimed, "qijiang");
+    taskService.claim(task(claimed).getId(), "qijiang-supervisor");
+    assertThatThrownBy(() -> assessments.withdraw(claimed.getBusinessKey(), callers.of("qijiang-edu")))
+        .isInstanceOf(ApiException.class).hasMessageContaining("不能撤回");
+    assertThatThrownBy(() -> assessments.withdraw(claimed.getBusinessKey(), callers.of("qijiang-health")))
+        .isInstanceOf(ApiException.class).hasMessageContaining("只有申报单位");
+    assertThat(claimed).isWaitingAt(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
+  }
+
+  @Test
+  void anExpertPanelPassesAtTheDistrictsShare() {
+    // Qijiang: 5 experts, passes when at least 60 % approve — 3 of 5 is exactly 60 %
+    ProcessInstance instance = toExpertPanel();
+
+    expertsDecide(instance, "APPROVE", "APPROVE", "APPROVE", "REJECT", "REJECT");
+
+    assertThat(instance).hasPassed(ExAnteProcess.TASK_TALLY_EXPERT_PANEL, ExAnteProcess.END_PROJECT_LISTED).isEnded();
+    assertThat(project(instance, "qijiang").opinions())
+        .filteredOn(o -> o.step().equals(ExAnteProcess.TASK_EXPERT_REVIEW)).hasSize(5)
+        .allMatch(o -> o.reviewerRole().equals("expert"));
+  }
+
+  @Test
+  void anExpertPanelBelowTheShareFailsAndTheProjectIsNotListed() {
+    ProcessInstance instance = toExpertPanel();
+
+    expertsDecide(instance, "APPROVE", "APPROVE", "REJECT", "REJECT", "REJECT");
+
+    assertThat(instance).hasPassed(ExAnteProcess.TASK_TALLY_EXPERT_PANEL, ExAnteProcess.END_PROJECT_REJECTED)
+        .hasNotPassed(ExAnteProcess.END_PROJECT_LISTED).isEnded();
+  }
+
+  @Test
+  void aTaskHasItsDueDateIsRemindedAndWhenOverdueEscalatedToTheFinancePerformanceSection() {
+    ProcessInstance instance = apply("chongqing", ItemType.DEPARTMENT_PROJECT, "2000000.00", true);
+    Task selfAssessment = task(instance);
+    assertThat(selfAssessment.getDueDate().toInstant())
+        .isCloseTo(Instant.now().plus(10, ChronoUnit.DAYS), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+
+    execute(managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId("BoundaryEvent_SelfAssessReminder").singleResult());
+    assertThat(instance).hasPassed(ExAnteProcess.TASK_REMIND_ASSIGNEE, ExAnteProcess.END_REMINDED);
+    assertThat(taskService.createTaskQuery().taskId(selfAssessment.getId()).singleResult().getPriority())
+        .isEqualTo(ExAnteAssessmentService.REMINDED_PRIORITY);
+    assertThat(taskService.getTaskComments(selfAssessment.getId())).singleElement()
+        .satisfies(c -> assertThat(c.getFullMessage()).startsWith("【催办】"));
+
+    execute(managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId("BoundaryEvent_SelfAssessOverdue").singleResult());
+
+    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_SELF_ASSESS, ExAnteProcess.TASK_SUPERVISE_OVERDUE);
+    Task supervision = taskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(ExAnteProcess.TASK_SUPERVISE_OVERDUE).singleResult();
+    assertThat(supervision).hasCandidateGroup(FINANCE);
+    taskService.complete(supervision.getId(), Map.of(ExAnteProcess.VAR_SUPERVISION_NOTE, "已电话督办"));
+    assertThat(instance).hasPassed(ExAnteProcess.END_OVERDUE_SUPERVISED).isWaitingAt(ExAnteProcess.TASK_SELF_ASSESS);
+    assertThat(project(instance, "chongqing").opinions()).singleElement()
+        .satisfies(o -> assertThat(o.decision()).isEqualTo(ReviewDecision.SUPERVISE));
+  }
+
+  @Test
+  void aReviewWithoutADecisionIsRefusedAndTheTaskStaysOpen() {
+    ProcessInstance instance = apply("enyang", ItemType.DEPARTMENT_PROJECT, "900000.00", false);
+
+    assertThatThrownBy(() -> taskService.complete(task(instance).getId()))
         .hasMessageContaining("请选择审核结论");
 
-    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_APPLICATION);
-    assertThat(projects.find(instance.getBusinessKey(), callers.of(district + "-edu")).opinions()).isEmpty();
+    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
+    assertThat(project(instance, "enyang").opinions()).isEmpty();
   }
 
-  private ProcessInstance apply(String district, String tag) {
-    String code = district.toUpperCase() + "-" + tag + "-" + System.nanoTime();
-    ProjectView project = projects.apply(ApplyProjectRequest.of(code, "测试项目", district,
-        district + "-education", ItemType.DEPARTMENT_PROJECT, new BigDecimal("5000000.00"), false), callers.of(district + "-edu"));
-    return runtimeService.createProcessInstanceQuery().processInstanceId(project.processInstanceId()).singleResult();
+  private ProcessInstance toExpertPanel() {
+    ProcessInstance instance = apply("qijiang", ItemType.NEW_CONSTRUCTION, "10000000.00", true);
+    selfAssess(instance, "qijiang");
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "APPROVE");
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE", ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, true);
+    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_EXPERT_REVIEW);
+    return instance;
+  }
+
+  private void expertsDecide(ProcessInstance instance, String... decisions) {
+    List<Task> experts = taskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(ExAnteProcess.TASK_EXPERT_REVIEW).list();
+    assertThat(experts).hasSize(decisions.length);
+    for (int i = 0; i < decisions.length; i++) {
+      assertThat(experts.get(i)).hasCandidateGroup("expert");
+      taskService.complete(experts.get(i).getId(), Map.of(ExAnteProcess.VAR_EXPERT_DECISION, decisions[i],
+          ExAnteProcess.VAR_EXPERT_COMMENT, "专家 " + (i + 1)));
+    }
+  }
+
+  private void selfAssess(ProcessInstance instance, String district) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("scoreNecessity", 90);
+    variables.put("scoreEconomy", 80);
+    variables.put("scoreGoalReasonableness", 70);
+    variables.put("scoreFeasibility", 85);
+    variables.put("scoreFinancingCompliance", 95);
+    variables.put(ExAnteProcess.VAR_ASSESSMENT_CONCLUSION, "立项必要，方案可行");
+    complete(instance, ExAnteProcess.TASK_SELF_ASSESS, district + "-education", variables);
+  }
+
+  private void decide(ProcessInstance instance, String step, String candidateGroup, String decision,
+      Object... more) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ExAnteProcess.VAR_REVIEW_DECISION, decision);
+    for (int i = 0; i < more.length; i += 2) {
+      variables.put((String) more[i], more[i + 1]);
+    }
+    complete(instance, step, candidateGroup, variables);
+  }
+
+  private void complete(ProcessInstance instance, String step, String candidateGroup, Map<String, Object> variables) {
+    assertThat(instance).isWaitingAt(step);
+    Task task = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(step).singleResult();
+    assertThat(task).hasCandidateGroup(candidateGroup);
+    taskService.complete(task.getId(), variables);
+  }
+
+  private ProcessInstance apply(String district, ItemType itemType, String amount, boolean newSpending) {
+    String code = district.toUpperCase() + "-" + System.nanoTime();
+    ProjectView project = projects.apply(ApplyProjectRequest.of(code, "测试项目", district, district + "-education",
+        itemType, new BigDecimal(amount), newSpending), callers.of(district + "-edu"));
+    ProcessInstance running = runtimeService.createProcessInstanceQuery()
+        .processInstanceId(project.processInstanceId()).singleResult();
+    return running != null ? running : ended(project.processInstanceId());
+  }
+
+  /** An instance that ended while it started (listed at once), for camunda-bpm-assert, from history. */
+  private ProcessInstance ended(String id) {
+    HistoricProcessInstance h = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(id).singleResult();
+    return new ProcessInstance() {
+      public String getProcessDefinitionId() { return h.getProcessDefinitionId(); }
+      public String getProcessDefinitionKey() { return h.getProcessDefinitionKey(); }
+      public String getBusinessKey() { return h.getBusinessKey(); }
+      public String getRootProcessInstanceId() { return h.getRootProcessInstanceId(); }
+      public String getCaseInstanceId() { return h.getCaseInstanceId(); }
+      public boolean isSuspended() { return false; }
+      public String getId() { return h.getId(); }
+      public boolean isEnded() { return true; }
+      public String getProcessInstanceId() { return h.getId(); }
+      public String getTenantId() { return h.getTenantId(); }
+    };
+  }
+
+  private ProjectView project(ProcessInstance instance, String district) {
+    return projects.find(instance.getBusinessKey(), callers.of(district + "-edu"));
   }
 }

@@ -39,7 +39,15 @@ class ProjectApiTest {
     assertThat(body.get("code").asText()).isEqualTo(code);
     assertThat(body.get("status").asText()).isEqualTo("SUBMITTED");
     assertThat(body.get("statusLabel").asText()).isEqualTo("已申报，评估审核中");
-    assertThat(body.get("amount").decimalValue()).isEqualByComparingTo("1234567.89");
+    assertThat(body.get("amount").decimalValue()).isEqualByComparingTo("5234567.89");
+    // Qijiang's rules: a general-benefit policy of 5 million or more needs self-assessment and re-assessment
+    JsonNode rules = body.get("ruleResults");
+    assertThat(rules.get("exAnteRequired").asBoolean()).isTrue();
+    assertThat(rules.get("selfAssessmentRequired").asBoolean()).isTrue();
+    assertThat(rules.get("financeReassessmentRequired").asBoolean()).isTrue();
+    assertThat(rules.get("jointReviewRequired").asBoolean()).isFalse();
+    assertThat(rules.get("budgetReviewRequired").asBoolean()).isFalse();
+    assertThat(rules.get("ruleBasis").asText()).contains("500万");
     assertThat(body.get("applicant").asText()).isEqualTo("qijiang-edu");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .tenantIdIn("qijiang").count()).isOne();
@@ -58,11 +66,63 @@ class ProjectApiTest {
 
     assertThat(returned.get("status").asText()).isEqualTo("RETURNED");
     assertThat(returned.get("departmentName").asText()).isEqualTo("綦江区卫生健康委员会");
-    JsonNode opinion = returned.get("opinions").get(0);
+    JsonNode opinion = null;
+    for (JsonNode o : returned.get("opinions")) {
+      if (o.get("step").asText().equals(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR)) {
+        opinion = o;
+      }
+    }
+    assertThat(returned.get("opinions").get(0).get("decisionLabel").asText()).isEqualTo("提交自评估");
     assertThat(opinion.get("reviewer").asText()).isEqualTo("qijiang-supervisor");
     assertThat(opinion.get("reviewerName").asText()).matches("[\\u4e00-\\u9fa5]{2,4}");
     assertThat(opinion.get("reviewerRoleLabel").asText()).isEqualTo("主管部门");
     assertThat(opinion.get("decisionLabel").asText()).isEqualTo("退回修改");
+  }
+
+  @Test
+  void theFundingGateIsClosedUntilTheRequiredAssessmentPassesAndOpenForAProjectListedAtOnce() {
+    String assessed = code();
+    post("qijiang-edu", application(assessed));
+    JsonNode closed = http.withBasicAuth("qijiang-edu", "demo")
+        .getForEntity("/api/projects/" + assessed + "/funding-eligibility", JsonNode.class).getBody();
+    assertThat(closed.get("eligible").asBoolean()).isFalse();
+    assertThat(closed.get("procurable").asBoolean()).isFalse();
+    assertThat(closed.get("payable").asBoolean()).isFalse();
+    assertThat(closed.get("reasons").get(0).get("code").asText()).isEqualTo("EX_ANTE_NOT_PASSED");
+    assertThat(closed.get("reasons").get(0).get("message").asText()).startsWith("应评未评");
+
+    Map<String, Object> small = application(code());
+    small.put("itemType", "DEPARTMENT_PROJECT");
+    small.put("newSpending", false);
+    small.put("amount", "80000");
+    String listed = post("qijiang-edu", small).getBody().get("code").asText();
+    JsonNode open = http.withBasicAuth("qijiang-edu", "demo")
+        .getForEntity("/api/projects/" + listed + "/funding-eligibility", JsonNode.class).getBody();
+    assertThat(open.get("eligible").asBoolean()).isTrue();
+    assertThat(open.get("budgetable").asBoolean()).isTrue();
+    assertThat(open.get("reasons")).isEmpty();
+    assertThat(http.withBasicAuth("qijiang-health", "demo")
+        .getForEntity("/api/projects/" + listed + "/funding-eligibility", JsonNode.class).getStatusCode().value())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void theApplicantWithdrawsOverTheApiAndAnotherDepartmentCannot() {
+    String code = code();
+    post("qijiang-edu", application(code));
+
+    ResponseEntity<JsonNode> other = http.withBasicAuth("qijiang-health", "demo")
+        .postForEntity("/api/projects/" + code + "/withdraw", null, JsonNode.class);
+    ResponseEntity<JsonNode> own = http.withBasicAuth("qijiang-edu", "demo")
+        .postForEntity("/api/projects/" + code + "/withdraw", null, JsonNode.class);
+    ResponseEntity<JsonNode> again = http.withBasicAuth("qijiang-edu", "demo")
+        .postForEntity("/api/projects/" + code + "/withdraw", null, JsonNode.class);
+
+    assertThat(other.getStatusCode().value()).isEqualTo(403);
+    assertThat(own.getStatusCode().value()).isEqualTo(200);
+    assertThat(own.getBody().get("status").asText()).isEqualTo("WITHDRAWN");
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isZero();
   }
 
   @Test
@@ -263,10 +323,10 @@ class ProjectApiTest {
     body.put("name", "农村义务教育营养改善计划");
     body.put("district", "qijiang");
     body.put("department", "qijiang-education");
-    body.put("amount", "1234567.89");
-    body.put("itemType", "DEPARTMENT_PROJECT");
+    body.put("amount", "5234567.89");
+    body.put("itemType", "GENERAL_POLICY");
     body.put("budgetStage", "ANNUAL");
-    body.put("newSpending", false);
+    body.put("newSpending", true);
     body.put("fundSource", "GENERAL_PUBLIC_BUDGET");
     body.put("periodYears", 2);
     return body;

@@ -1,0 +1,160 @@
+package org.jixiao.project;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.jixiao.identity.Caller;
+import org.jixiao.system.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of the ex-ante assessment that are more than an opinion: the district's rule tables, approved
+ * amounts, the expert panel's tally, withdrawal and reminders.
+ */
+@Service
+public class ExAnteAssessmentService {
+
+  /** Priority a reminded task rises to (Camunda's default is 50). */
+  static final int REMINDED_PRIORITY = 80;
+
+  private final ProjectRepository projects;
+  private final DecisionService decisionService;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+
+  ExAnteAssessmentService(ProjectRepository projects, DecisionService decisionService,
+      RuntimeService runtimeService, TaskService taskService) {
+    this.projects = projects;
+    this.decisionService = decisionService;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+  }
+
+  /**
+   * Evaluates the district's Decision_ExAnteRules and Decision_ExAnteSettings for the project, stores the
+   * rule results with it, and returns them as the process variables the gateways and timers read.
+   */
+  @Transactional
+  public Map<String, Object> evaluateRules(String code) {
+    Project project = load(code);
+    Map<String, Object> inputs = Map.of(
+        "itemType", project.getItemType().name(),
+        "budgetStage", project.getBudgetStage().name(),
+        // in 分, exact: the table divides by 100 in FEEL's decimal arithmetic
+        "requestedAmountFen", project.getAmount().movePointRight(2).longValueExact(),
+        "newSpending", project.isNewSpending());
+    DmnDecisionRuleResult rules = decisionService.evaluateDecisionTableByKey(ExAnteProcess.DECISION_RULES)
+        .decisionDefinitionTenantId(project.getDistrict()).variables(inputs).evaluate().getSingleResult();
+    DmnDecisionRuleResult settings = decisionService.evaluateDecisionTableByKey(ExAnteProcess.DECISION_SETTINGS)
+        .decisionDefinitionTenantId(project.getDistrict()).variables(inputs).evaluate().getSingleResult();
+    if (rules == null || settings == null) {
+      throw new IllegalStateException("辖区 " + project.getDistrict() + " 的事前绩效评估规则表没有给出结果：" + code);
+    }
+    RuleResults results = new RuleResults(flag(rules, ExAnteProcess.VAR_EX_ANTE_REQUIRED),
+        flag(rules, ExAnteProcess.VAR_SELF_ASSESSMENT_REQUIRED),
+        flag(rules, ExAnteProcess.VAR_FINANCE_REASSESSMENT_REQUIRED),
+        flag(rules, ExAnteProcess.VAR_JOINT_REVIEW_REQUIRED),
+        flag(rules, ExAnteProcess.VAR_BUDGET_REVIEW_REQUIRED),
+        (String) rules.get("ruleBasis"));
+    project.applyRules(results, OffsetDateTime.now());
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ExAnteProcess.VAR_EX_ANTE_REQUIRED, results.exAnteRequired());
+    variables.put(ExAnteProcess.VAR_SELF_ASSESSMENT_REQUIRED, results.selfAssessmentRequired());
+    variables.put(ExAnteProcess.VAR_FINANCE_REASSESSMENT_REQUIRED, results.financeReassessmentRequired());
+    variables.put(ExAnteProcess.VAR_JOINT_REVIEW_REQUIRED, results.jointReviewRequired());
+    variables.put(ExAnteProcess.VAR_BUDGET_REVIEW_REQUIRED, results.budgetReviewRequired());
+    variables.put(ExAnteProcess.VAR_EXPERT_PANEL_SIZE, ((Number) settings.get(ExAnteProcess.VAR_EXPERT_PANEL_SIZE)).intValue());
+    variables.put(ExAnteProcess.VAR_EXPERT_PASS_PERCENT, ((Number) settings.get(ExAnteProcess.VAR_EXPERT_PASS_PERCENT)).intValue());
+    variables.put(ExAnteProcess.VAR_TASK_DUE_DURATION, settings.get(ExAnteProcess.VAR_TASK_DUE_DURATION));
+    variables.put(ExAnteProcess.VAR_REMINDER_DURATION, settings.get(ExAnteProcess.VAR_REMINDER_DURATION));
+    variables.put(ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, false);
+    return variables;
+  }
+
+  /** 审定金额 where budget review is merged: at most the requested amount, in 元 with two decimals. */
+  @Transactional
+  public void approveAmount(String code, BigDecimal approved) {
+    Project project = load(code);
+    if (approved.signum() < 0 || approved.scale() > 2 || approved.compareTo(project.getAmount()) > 0) {
+      throw new IllegalArgumentException("审定金额应在 0 到申报金额 " + project.getAmount().toPlainString()
+          + " 元之间，最多两位小数");
+    }
+    project.approveAmount(approved, OffsetDateTime.now());
+  }
+
+  /**
+   * Whether the expert panel of the current round passed: the share of experts who approved, among the
+   * panel's opinions given since finance last re-assessed, is at least the district's pass percentage.
+   */
+  @Transactional(readOnly = true)
+  public boolean expertPanelPassed(String code, int panelSize, int passPercent) {
+    List<Opinion> opinions = load(code).getOpinions();
+    int roundStart = 0;
+    for (int i = 0; i < opinions.size(); i++) {
+      if (ExAnteProcess.TASK_REASSESS.equals(opinions.get(i).getStep())) {
+        roundStart = i + 1;
+      }
+    }
+    long approvals = opinions.subList(roundStart, opinions.size()).stream()
+        .filter(o -> ExAnteProcess.TASK_EXPERT_REVIEW.equals(o.getStep()))
+        .filter(o -> o.getDecision() == ReviewDecision.APPROVE)
+        .count();
+    return approvals * 100 >= (long) passPercent * panelSize;
+  }
+
+  /**
+   * The applicant withdraws (撤回): its own department, while no reviewer has claimed or decided the
+   * application in this round. Correlates the withdrawal message; the process records it.
+   */
+  @Transactional
+  public void withdraw(String code, Caller caller) {
+    Project project = load(code);
+    if (!caller.isAdministrator() && !caller.belongsTo(project.getDepartment())) {
+      throw ApiException.forbidden("只有申报单位可以撤回本项目：" + code);
+    }
+    List<Task> open = taskService.createTaskQuery().processInstanceId(project.getProcessInstanceId()).list();
+    boolean beforeFirstReviewer = !open.isEmpty() && open.stream().allMatch(t ->
+        ExAnteProcess.TASK_SELF_ASSESS.equals(t.getTaskDefinitionKey())
+            || ExAnteProcess.TASK_REVISE_APPLICATION.equals(t.getTaskDefinitionKey())
+            || ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR.equals(t.getTaskDefinitionKey()) && t.getAssignee() == null);
+    if (!beforeFirstReviewer) {
+      throw ApiException.conflict("审核人已开始办理（或项目已办结），不能撤回：" + code);
+    }
+    runtimeService.createMessageCorrelation(ExAnteProcess.MESSAGE_WITHDRAW)
+        .processInstanceId(project.getProcessInstanceId())
+        .setVariable(ExAnteProcess.VAR_WITHDRAWN_BY, caller.userId())
+        .correlate();
+  }
+
+  /** 催办: every open work item of the instance rises in priority and gets a reminder comment. */
+  public void remindOpenTasks(String processInstanceId, String dueDuration) {
+    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      if (ExAnteProcess.TASK_SUPERVISE_OVERDUE.equals(task.getTaskDefinitionKey())) {
+        continue;
+      }
+      task.setPriority(Math.max(task.getPriority(), REMINDED_PRIORITY));
+      taskService.saveTask(task);
+      taskService.createComment(task.getId(), processInstanceId,
+          "【催办】“" + task.getName() + "”即将到期（办理期限 " + dueDuration + "），请尽快办理。");
+    }
+  }
+
+  private Project load(String code) {
+    return projects.findByCode(code)
+        .orElseThrow(() -> ApiException.notFound("项目不存在：" + code));
+  }
+
+  private static Boolean flag(DmnDecisionRuleResult entries, String name) {
+    Object value = entries.get(name);
+    return Boolean.TRUE.equals(value);
+  }
+}
