@@ -288,6 +288,163 @@ class ExAnteProcessTest {
     assertThat(project(instance, "enyang").opinions()).isEmpty();
   }
 
+  // ---- every path in every district, with an application that needs the finance re-assessment there ----
+
+  /** An application each district's rules send through the finance re-assessment (and Jilin's joint review). */
+  static ProcessInstance assessed(ExAnteProcessTest test, String district) {
+    return switch (district) {
+      case "qijiang" -> test.apply(district, ItemType.NEW_CONSTRUCTION, "10000000.00", true);
+      case "enyang" -> test.apply(district, ItemType.DEPARTMENT_PROJECT, "2000000.00", false);
+      case "jilin" -> test.apply(district, ItemType.DEPARTMENT_PROJECT, "30000000.00", true);
+      case "chongqing" -> test.apply(district, ItemType.DEPARTMENT_PROJECT, "10000000.00", true);
+      case "gaomi" -> test.apply(district, ItemType.NEW_CONSTRUCTION, "20000000.00", true);
+      default -> throw new IllegalArgumentException(district);
+    };
+  }
+
+  /** Approves every step until the instance waits at {@code step} (or ends, when step is null). */
+  private void approveUntil(ProcessInstance instance, String district, String step) {
+    for (int guard = 0; guard < 10; guard++) {
+      if (step != null && !taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(step).list().isEmpty()) {
+        return;
+      }
+      Task task = taskQuery().processInstanceId(instance.getId()).singleResult();
+      if (task == null) {
+        return;
+      }
+      switch (task.getTaskDefinitionKey()) {
+        case ExAnteProcess.TASK_SELF_ASSESS -> selfAssess(instance, district);
+        case ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR -> decide(instance, task.getTaskDefinitionKey(), SUPERVISOR, "APPROVE");
+        case ExAnteProcess.TASK_REASSESS -> decide(instance, task.getTaskDefinitionKey(), FINANCE, "APPROVE",
+            ExAnteProcess.VAR_APPROVED_AMOUNT, "1000000.00");
+        case ExAnteProcess.TASK_JOINT_REVIEW -> decide(instance, task.getTaskDefinitionKey(), "budgetCommittee", "APPROVE");
+        default -> throw new IllegalStateException("unexpected step " + task.getTaskDefinitionKey());
+      }
+    }
+    throw new IllegalStateException("never reached " + step);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"qijiang", "enyang", "jilin", "chongqing", "gaomi"})
+  void everyDistrictAssessesAndListsItsMajorItem(String district) {
+    ProcessInstance instance = assessed(this, district);
+
+    approveUntil(instance, district, null);
+
+    assertThat(instance).hasPassed(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, ExAnteProcess.TASK_REASSESS,
+        ExAnteProcess.END_PROJECT_LISTED).isEnded();
+    assertThat(project(instance, district).status()).isEqualTo(ProjectStatus.LISTED);
+    assertThat(project(instance, district).ruleResults().financeReassessmentRequired()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"qijiang", "enyang", "jilin", "chongqing", "gaomi"})
+  void everyDistrictReturnsForRevisionAndTheResubmissionIsAssessedAgain(String district) {
+    ProcessInstance instance = assessed(this, district);
+    approveUntil(instance, district, ExAnteProcess.TASK_REASSESS);
+
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "RETURN", ExAnteProcess.VAR_REVIEW_COMMENT, "补充测算依据");
+    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVISE_APPLICATION);
+    assertThat(task(instance)).hasCandidateGroup(district + "-education");
+    complete(instance, ExAnteProcess.TASK_REVISE_APPLICATION, district + "-education",
+        Map.of(ExAnteProcess.VAR_REVISION_NOTE, "已补充"));
+    assertThat(instance).hasPassed(ExAnteProcess.TASK_EVALUATE_RULES);
+    approveUntil(instance, district, null);
+
+    assertThat(instance).hasPassed(ExAnteProcess.TASK_REVISE_APPLICATION, ExAnteProcess.END_PROJECT_LISTED).isEnded();
+    assertThat(project(instance, district).opinions()).extracting(ProjectView.OpinionView::decision)
+        .containsSubsequence(ReviewDecision.RETURN, ReviewDecision.RESUBMIT, ReviewDecision.APPROVE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"qijiang", "enyang", "jilin", "chongqing", "gaomi"})
+  void everyDistrictRejects(String district) {
+    ProcessInstance instance = assessed(this, district);
+    approveUntil(instance, district, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
+
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "REJECT");
+
+    assertThat(instance).hasPassed(ExAnteProcess.END_PROJECT_REJECTED).hasNotPassed(ExAnteProcess.TASK_REASSESS).isEnded();
+    assertThat(project(instance, district).status()).isEqualTo(ProjectStatus.REJECTED);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"qijiang", "enyang", "jilin", "chongqing", "gaomi"})
+  void everyDistrictLetsTheApplicantWithdrawBeforeTheFirstReviewerClaims(String district) {
+    ProcessInstance instance = assessed(this, district);
+
+    assessments.withdraw(instance.getBusinessKey(), callers.of(district + "-edu"));
+
+    assertThat(instance).hasPassed(ExAnteProcess.TASK_WITHDRAW_PROJECT, ExAnteProcess.END_APPLICATION_WITHDRAWN).isEnded();
+    assertThat(project(instance, district).status()).isEqualTo(ProjectStatus.WITHDRAWN);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"qijiang", "enyang", "jilin", "chongqing", "gaomi"})
+  void everyDistrictsExpertPanelPassesAtItsShareAndFailsBelowIt(String district) {
+    for (boolean passes : new boolean[] {true, false}) {
+      ProcessInstance instance = assessed(this, district);
+      approveUntil(instance, district, ExAnteProcess.TASK_REASSESS);
+      decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE", ExAnteProcess.VAR_APPROVED_AMOUNT, "1000000.00",
+          ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, true);
+      int size = (Integer) runtimeService.getVariable(instance.getId(), ExAnteProcess.VAR_EXPERT_PANEL_SIZE);
+      int percent = (Integer) runtimeService.getVariable(instance.getId(), ExAnteProcess.VAR_EXPERT_PASS_PERCENT);
+      int needed = (size * percent + 99) / 100;
+      String[] decisions = new String[size];
+      for (int i = 0; i < size; i++) {
+        decisions[i] = i < (passes ? needed : needed - 1) ? "APPROVE" : "REJECT";
+      }
+
+      expertsDecide(instance, decisions);
+      approveUntil(instance, district, null);
+
+      assertThat(instance).hasPassed(ExAnteProcess.TASK_TALLY_EXPERT_PANEL,
+          passes ? ExAnteProcess.END_PROJECT_LISTED : ExAnteProcess.END_PROJECT_REJECTED).isEnded();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"qijiang", "enyang", "jilin", "chongqing", "gaomi"})
+  void everyDistrictEscalatesAnOverdueStepToTheFinancePerformanceSection(String district) {
+    ProcessInstance instance = assessed(this, district);
+    Task first = task(instance);
+    String boundary = "BoundaryEvent_" + first.getTaskDefinitionKey().substring("Task_".length()) + "Overdue";
+
+    execute(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(boundary).singleResult());
+
+    assertThat(instance).isWaitingAt(first.getTaskDefinitionKey(), ExAnteProcess.TASK_SUPERVISE_OVERDUE);
+    assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ExAnteProcess.TASK_SUPERVISE_OVERDUE)
+        .singleResult()).hasCandidateGroup(FINANCE);
+  }
+
+  @Test
+  void jilinsOpinionHistoryListsReturnResubmissionExpertsAndJointReviewInOrder() {
+    ProcessInstance instance = assessed(this, "jilin");
+    approveUntil(instance, "jilin", ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "RETURN");
+    complete(instance, ExAnteProcess.TASK_REVISE_APPLICATION, "jilin-education",
+        Map.of(ExAnteProcess.VAR_REVISION_NOTE, "已修改"));
+    approveUntil(instance, "jilin", ExAnteProcess.TASK_REASSESS);
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE", ExAnteProcess.VAR_APPROVED_AMOUNT, "28000000.00",
+        ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, true);
+    expertsDecide(instance, "APPROVE", "APPROVE", "APPROVE", "APPROVE", "APPROVE", "REJECT", "REJECT");
+    decide(instance, ExAnteProcess.TASK_JOINT_REVIEW, "budgetCommittee", "APPROVE");
+
+    assertThat(instance).hasPassed(ExAnteProcess.END_PROJECT_LISTED).isEnded();
+    List<ProjectView.OpinionView> opinions = project(instance, "jilin").opinions();
+    assertThat(opinions).extracting(ProjectView.OpinionView::step).containsExactly(
+        ExAnteProcess.TASK_SELF_ASSESS, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, ExAnteProcess.TASK_REVISE_APPLICATION,
+        ExAnteProcess.TASK_SELF_ASSESS, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, ExAnteProcess.TASK_REASSESS,
+        ExAnteProcess.TASK_EXPERT_REVIEW, ExAnteProcess.TASK_EXPERT_REVIEW, ExAnteProcess.TASK_EXPERT_REVIEW,
+        ExAnteProcess.TASK_EXPERT_REVIEW, ExAnteProcess.TASK_EXPERT_REVIEW, ExAnteProcess.TASK_EXPERT_REVIEW,
+        ExAnteProcess.TASK_EXPERT_REVIEW, ExAnteProcess.TASK_JOINT_REVIEW);
+    assertThat(opinions).extracting(ProjectView.OpinionView::reviewerRole).containsExactly(
+        "budgetUnit", SUPERVISOR, "budgetUnit", "budgetUnit", SUPERVISOR, FINANCE,
+        "expert", "expert", "expert", "expert", "expert", "expert", "expert", "budgetCommittee");
+    assertThat(opinions).allSatisfy(o -> assertThat(o.reviewer()).isNotBlank());
+    assertThat(opinions).extracting(ProjectView.OpinionView::givenAt).isSorted();
+  }
+
   private ProcessInstance toExpertPanel() {
     ProcessInstance instance = apply("qijiang", ItemType.NEW_CONSTRUCTION, "10000000.00", true);
     selfAssess(instance, "qijiang");
