@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.identity.Caller;
 import org.jixiao.system.ApiException;
+import org.jixiao.system.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,7 +86,7 @@ public class ExAnteAssessmentService {
   public void approveAmount(String code, BigDecimal approved) {
     Project project = load(code);
     if (approved.signum() < 0 || approved.scale() > 2 || approved.compareTo(project.getAmount()) > 0) {
-      throw new IllegalArgumentException("审定金额应在 0 到申报金额 " + project.getAmount().toPlainString()
+      throw new InvalidInputException("审定金额应在 0 到申报金额 " + project.getAmount().toPlainString()
           + " 元之间，最多两位小数");
     }
     project.approveAmount(approved, OffsetDateTime.now());

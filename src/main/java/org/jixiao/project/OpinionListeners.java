@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.jixiao.identity.Role;
+import org.jixiao.system.InvalidInputException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -60,7 +61,7 @@ class OpinionListeners {
     return task -> {
       ReviewDecision decision = parse(task.getVariable(ExAnteProcess.VAR_EXPERT_DECISION));
       if (decision != ReviewDecision.APPROVE && decision != ReviewDecision.REJECT) {
-        throw new IllegalArgumentException("请选择论证意见：同意或不同意");
+        throw new InvalidInputException("请选择论证意见：同意或不同意");
       }
       Object comment = task.getVariable(ExAnteProcess.VAR_EXPERT_COMMENT);
       projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
@@ -117,7 +118,7 @@ class OpinionListeners {
   private static ReviewDecision reviewDecision(DelegateTask task) {
     ReviewDecision decision = parse(task.getVariable(ExAnteProcess.VAR_REVIEW_DECISION));
     if (!REVIEW_DECISIONS.contains(decision)) {
-      throw new IllegalArgumentException("请选择审核结论：通过、退回修改、退回上一步或不予通过");
+      throw new InvalidInputException("请选择审核结论：通过、退回修改、退回上一步或不予通过");
     }
     return decision;
   }
@@ -125,7 +126,7 @@ class OpinionListeners {
   private static DimensionScores requiredScores(DelegateTask task) {
     DimensionScores scores = optionalScores(task);
     if (scores == null) {
-      throw new IllegalArgumentException("请为立项必要性、投入经济性、绩效目标合理性、实施方案可行性、筹资合规性五个维度逐项打分");
+      throw new InvalidInputException("请为立项必要性、投入经济性、绩效目标合理性、实施方案可行性、筹资合规性五个维度逐项打分");
     }
     return scores;
   }
@@ -145,7 +146,7 @@ class OpinionListeners {
       return null;
     }
     if (given < values.length) {
-      throw new IllegalArgumentException("五个维度须全部打分");
+      throw new InvalidInputException("五个维度须全部打分");
     }
     return new DimensionScores(values[0], values[1], values[2], values[3], values[4]);
   }
@@ -158,7 +159,7 @@ class OpinionListeners {
       }
       return score;
     } catch (ArithmeticException | NumberFormatException e) {
-      throw new IllegalArgumentException("分数应为 0 到 100 之间的整数：" + value);
+      throw new InvalidInputException("分数应为 0 到 100 之间的整数：" + value);
     }
   }
 
@@ -167,7 +168,7 @@ class OpinionListeners {
     try {
       return new BigDecimal(value.toString().strip().replace(",", ""));
     } catch (NullPointerException | NumberFormatException e) {
-      throw new IllegalArgumentException("本辖区财政再评估融合预算评审，请填写审定金额（元）");
+      throw new InvalidInputException("本辖区财政再评估融合预算评审，请填写审定金额（元）");
     }
   }
 

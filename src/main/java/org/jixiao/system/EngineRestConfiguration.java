@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code /engine-rest} as the starter configures it, with refusals in Chinese: a missing authorization and
  * work on another district's item answer 403. The engine reports the latter as a plain exception, which
- * Camunda's REST turns into 500, sometimes wrapped in a RestException. Every other error keeps Camunda's
+ * Camunda's REST turns into 500, sometimes wrapped in a RestException. Input a task listener refuses
+ * ({@link InvalidInputException}) answers 400 with its Chinese message. Every other error keeps Camunda's
  * status and body.
  */
 @Configuration
@@ -65,6 +66,11 @@ class EngineRestConfiguration {
 
   /** 403 in Chinese for a refusal found in {@code cause}; otherwise Camunda's own answer to {@code thrown}. */
   static Response refusal(Throwable cause, Throwable thrown) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException invalid) {
+        return answer(Response.Status.BAD_REQUEST, invalid.getClass().getSimpleName(), invalid.getMessage(), null);
+      }
+    }
     if (cause instanceof AuthorizationException denied) {
       return forbidden(denied, "您无权进行此操作（用户 " + denied.getUserId() + " 缺少相应授权）");
     }
@@ -75,11 +81,17 @@ class EngineRestConfiguration {
   }
 
   private static Response forbidden(ProcessEngineException e, String message) {
+    return answer(Response.Status.FORBIDDEN, e.getClass().getSimpleName(), message, e.getMessage());
+  }
+
+  private static Response answer(Response.Status status, String type, String message, String detail) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", e.getClass().getSimpleName());
-    body.put("status", 403);
+    body.put("type", type);
+    body.put("status", status.getStatusCode());
     body.put("message", message);
-    body.put("detail", e.getMessage());
-    return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    if (detail != null) {
+      body.put("detail", detail);
+    }
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 }

@@ -92,6 +92,21 @@ class RestSecurityTest {
   }
 
   @Test
+  void aCompletionTheProcessRefusesIs400WithItsChineseMessageAndTheTaskStaysOpen() {
+    Task review = applications.awaitingReview("校园安全提升项目");
+    TestRestTemplate supervisor = http.withBasicAuth("qijiang-supervisor", "demo");
+    supervisor.postForEntity("/engine-rest/task/" + review.getId() + "/claim",
+        json(Map.of("userId", "qijiang-supervisor")), String.class);
+
+    ResponseEntity<JsonNode> response = supervisor.postForEntity("/engine-rest/task/" + review.getId() + "/complete",
+        json(Map.of("variables", Map.of())), JsonNode.class);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody().get("message").asText()).isEqualTo("请选择审核结论：通过、退回修改、退回上一步或不予通过");
+    assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isOne();
+  }
+
+  @Test
   void theApplyingDepartmentCompletesItOverRest() {
     TestRestTemplate unit = http.withBasicAuth("qijiang-edu", "demo");
     assertThat(unit.postForEntity("/engine-rest/task/" + reviseTask.getId() + "/claim",
