@@ -40,6 +40,11 @@ final class DemoUsers {
         {"committee", n + "预算（资金）管理委员会", Role.BUDGET_COMMITTEE, null},
         {"expert1", n + " 评审专家", Role.EXPERT, null},
         {"expert2", n + " 评审专家", Role.EXPERT, null},
+        {"expert3", n + " 评审专家", Role.EXPERT, null},
+        {"expert4", n + " 评审专家", Role.EXPERT, null},
+        {"expert5", n + " 评审专家", Role.EXPERT, null},
+        {"expert6", n + " 评审专家", Role.EXPERT, null},
+        {"expert7", n + " 评审专家", Role.EXPERT, null},
         {"thirdparty", n + " 第三方评价机构", Role.THIRD_PARTY, null},
         {"npc", n + "人大预算工委", Role.NPC_OBSERVER, null}};
     List<DemoUser> users = new ArrayList<>();

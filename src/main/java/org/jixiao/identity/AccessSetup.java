@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * role needs beyond what task candidacy gives, and the Tasklist filters every user sees.
  *
  * <p>Tasks are visible through candidacy alone: the engine grants a task's candidate groups READ and
- * TASK_WORK on that task, and tenant checks keep each user inside their districts. A budget unit's tasks
+ * UPDATE on that task, and tenant checks keep each user inside their districts. A budget unit's tasks
  * name its department group as candidate, so another department never sees them.
  */
 @Service

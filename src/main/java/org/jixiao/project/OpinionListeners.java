@@ -63,9 +63,13 @@ class OpinionListeners {
       if (decision != ReviewDecision.APPROVE && decision != ReviewDecision.REJECT) {
         throw new InvalidInputException("请选择论证意见：同意或不同意");
       }
+      String expert = actingUser(task);
+      if (projects.hasGivenExpertOpinionThisRound(task.getExecution().getProcessBusinessKey(), expert)) {
+        throw new InvalidInputException("您已在本轮专家论证中发表过意见，每位专家只能论证一次");
+      }
       Object comment = task.getVariable(ExAnteProcess.VAR_EXPERT_COMMENT);
       projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
-          task.getTaskDefinitionKey(), task.getName(), actingUser(task), actingRole(task), decision, text(comment)));
+          task.getTaskDefinitionKey(), task.getName(), expert, actingRole(task), decision, text(comment)));
     };
   }
 
@@ -91,6 +95,12 @@ class OpinionListeners {
           text(note)));
       task.getExecution().removeVariable(ExAnteProcess.VAR_SUPERVISION_NOTE);
     };
+  }
+
+  /** On create of a decision task: the previous step's decision must not preselect this one's. */
+  @Bean
+  TaskListener clearReviewDecisionListener() {
+    return task -> task.getExecution().removeVariable(ExAnteProcess.VAR_REVIEW_DECISION);
   }
 
   /** On create: due date after the district's taskDueDuration, follow-up date at its reminderDuration. */

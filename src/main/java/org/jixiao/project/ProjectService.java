@@ -3,6 +3,7 @@ package org.jixiao.project;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -119,6 +120,22 @@ public class ProjectService {
     project.addOpinion(new Opinion(project, opinion.step(), opinion.stepName(), opinion.reviewer(),
         opinion.reviewerRole(), opinion.decision(), opinion.comment(), opinion.scores(), opinion.conclusion(),
         OffsetDateTime.now()), next);
+  }
+
+  /** Whether this expert already gave an opinion in the current panel (since finance last re-assessed). */
+  @Transactional(readOnly = true)
+  public boolean hasGivenExpertOpinionThisRound(String code, String expert) {
+    List<Opinion> opinions = load(code).getOpinions();
+    for (int i = opinions.size() - 1; i >= 0; i--) {
+      Opinion o = opinions.get(i);
+      if (ExAnteProcess.TASK_REASSESS.equals(o.getStep())) {
+        return false;
+      }
+      if (ExAnteProcess.TASK_EXPERT_REVIEW.equals(o.getStep()) && expert.equals(o.getReviewer())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** 登记入库 */

@@ -240,6 +240,30 @@ class ExAnteProcessTest {
   }
 
   @Test
+  void anExpertGivesOneOpinionPerPanel() {
+    ProcessInstance instance = toExpertPanel();
+    List<Task> experts = taskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(ExAnteProcess.TASK_EXPERT_REVIEW).list();
+    taskService.claim(experts.get(0).getId(), "qijiang-expert1");
+    taskService.complete(experts.get(0).getId(), Map.of(ExAnteProcess.VAR_EXPERT_DECISION, "APPROVE"));
+    taskService.claim(experts.get(1).getId(), "qijiang-expert1");
+
+    assertThatThrownBy(() -> taskService.complete(experts.get(1).getId(),
+        Map.of(ExAnteProcess.VAR_EXPERT_DECISION, "APPROVE"))).hasMessageContaining("每位专家只能论证一次");
+    assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ExAnteProcess.TASK_EXPERT_REVIEW)
+        .count()).isEqualTo(4);
+  }
+
+  @Test
+  void aDecisionTaskStartsWithoutThePreviousStepsDecision() {
+    ProcessInstance instance = assessed(this, "enyang");
+    decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "APPROVE");
+
+    assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REASSESS);
+    assertThat(runtimeService.getVariable(instance.getId(), ExAnteProcess.VAR_REVIEW_DECISION)).isNull();
+  }
+
+  @Test
   void anExpertPanelBelowTheShareFailsAndTheProjectIsNotListed() {
     ProcessInstance instance = toExpertPanel();
 
@@ -460,6 +484,7 @@ class ExAnteProcessTest {
     assertThat(experts).hasSize(decisions.length);
     for (int i = 0; i < decisions.length; i++) {
       assertThat(experts.get(i)).hasCandidateGroup("expert");
+      taskService.claim(experts.get(i).getId(), instance.getTenantId() + "-expert" + (i + 1));
       taskService.complete(experts.get(i).getId(), Map.of(ExAnteProcess.VAR_EXPERT_DECISION, decisions[i],
           ExAnteProcess.VAR_EXPERT_COMMENT, "专家 " + (i + 1)));
     }
