@@ -1,6 +1,5 @@
 package org.jixiao.identity;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,10 +22,5 @@ public record Caller(String userId, Set<String> groupIds, Set<String> districts,
 
   public boolean belongsTo(String department) {
     return departments.contains(department);
-  }
-
-  /** The role a user acts in, for opinions: the first role group they hold, in the order of {@link Role}. */
-  public Role primaryRole() {
-    return List.of(Role.values()).stream().filter(this::hasRole).findFirst().orElse(Role.BUDGET_UNIT);
   }
 }
