@@ -107,7 +107,7 @@ public class ExAnteAssessmentService {
     }
     long approvals = opinions.subList(roundStart, opinions.size()).stream()
         .filter(o -> ExAnteProcess.TASK_EXPERT_REVIEW.equals(o.getStep()))
-        .filter(o -> o.getDecision() == ReviewDecision.APPROVE)
+        .filter(o -> o.getDecision() == ReviewDecision.AGREE)
         .count();
     return approvals * 100 >= (long) passPercent * panelSize;
   }

@@ -63,7 +63,7 @@ public final class ExAnteProcess {
   public static final String VAR_EXPERT_PANEL_REQUESTED = "expertPanelRequested";
   /** Finance re-assessment with merged budget review: the approved amount in 元, as a decimal string. */
   public static final String VAR_APPROVED_AMOUNT = "approvedAmount";
-  /** One expert's decision (APPROVE or REJECT) and comment, local to their task. */
+  /** One expert's decision (AGREE or DISAGREE) and comment, local to their task. */
   public static final String VAR_EXPERT_DECISION = "expertDecision";
   public static final String VAR_EXPERT_COMMENT = "expertComment";
   /** Written by Task_TallyExpertPanel. */

@@ -55,12 +55,12 @@ class OpinionListeners {
     };
   }
 
-  /** 专家论证: one expert's APPROVE or REJECT */
+  /** 专家论证: one expert's AGREE or DISAGREE */
   @Bean
   TaskListener recordExpertOpinionListener(ProjectService projects) {
     return task -> {
       ReviewDecision decision = parse(task.getVariable(ExAnteProcess.VAR_EXPERT_DECISION));
-      if (decision != ReviewDecision.APPROVE && decision != ReviewDecision.REJECT) {
+      if (decision != ReviewDecision.AGREE && decision != ReviewDecision.DISAGREE) {
         throw new InvalidInputException("请选择论证意见：同意或不同意");
       }
       String expert = actingUser(task);

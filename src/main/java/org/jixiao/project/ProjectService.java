@@ -115,7 +115,7 @@ public class ProjectService {
       case RETURN -> ProjectStatus.RETURNED;
       case RESUBMIT -> ProjectStatus.SUBMITTED;
       case WITHDRAW -> ProjectStatus.WITHDRAWN;
-      case APPROVE, REJECT, BACK, SUBMIT, SUPERVISE -> project.getStatus();
+      case APPROVE, REJECT, BACK, SUBMIT, SUPERVISE, AGREE, DISAGREE -> project.getStatus();
     };
     project.addOpinion(new Opinion(project, opinion.step(), opinion.stepName(), opinion.reviewer(),
         opinion.reviewerRole(), opinion.decision(), opinion.comment(), opinion.scores(), opinion.conclusion(),

@@ -7,6 +7,10 @@ public enum ReviewDecision {
   REJECT("不予通过"),
   /** back to the step before this one (the previous reviewer, or the self-assessment) */
   BACK("退回上一步"),
+  /** an expert's 同意 in the panel */
+  AGREE("同意"),
+  /** an expert's 不同意 in the panel */
+  DISAGREE("不同意"),
   /** the applicant's answer to a return */
   RESUBMIT("修改后重新提交"),
   /** the department's self-assessment handed in */

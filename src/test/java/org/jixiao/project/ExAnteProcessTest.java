@@ -231,12 +231,13 @@ class ExAnteProcessTest {
     // Qijiang: 5 experts, passes when at least 60 % approve — 3 of 5 is exactly 60 %
     ProcessInstance instance = toExpertPanel();
 
-    expertsDecide(instance, "APPROVE", "APPROVE", "APPROVE", "REJECT", "REJECT");
+    expertsDecide(instance, "AGREE", "AGREE", "AGREE", "DISAGREE", "DISAGREE");
 
     assertThat(instance).hasPassed(ExAnteProcess.TASK_TALLY_EXPERT_PANEL, ExAnteProcess.END_PROJECT_LISTED).isEnded();
     assertThat(project(instance, "qijiang").opinions())
         .filteredOn(o -> o.step().equals(ExAnteProcess.TASK_EXPERT_REVIEW)).hasSize(5)
-        .allMatch(o -> o.reviewerRole().equals("expert"));
+        .allMatch(o -> o.reviewerRole().equals("expert"))
+        .extracting(ProjectView.OpinionView::decisionLabel).containsExactly("同意", "同意", "同意", "不同意", "不同意");
   }
 
   @Test
@@ -245,11 +246,11 @@ class ExAnteProcessTest {
     List<Task> experts = taskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(ExAnteProcess.TASK_EXPERT_REVIEW).list();
     taskService.claim(experts.get(0).getId(), "qijiang-expert1");
-    taskService.complete(experts.get(0).getId(), Map.of(ExAnteProcess.VAR_EXPERT_DECISION, "APPROVE"));
+    taskService.complete(experts.get(0).getId(), Map.of(ExAnteProcess.VAR_EXPERT_DECISION, "AGREE"));
     taskService.claim(experts.get(1).getId(), "qijiang-expert1");
 
     assertThatThrownBy(() -> taskService.complete(experts.get(1).getId(),
-        Map.of(ExAnteProcess.VAR_EXPERT_DECISION, "APPROVE"))).hasMessageContaining("每位专家只能论证一次");
+        Map.of(ExAnteProcess.VAR_EXPERT_DECISION, "AGREE"))).hasMessageContaining("每位专家只能论证一次");
     assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ExAnteProcess.TASK_EXPERT_REVIEW)
         .count()).isEqualTo(4);
   }
@@ -267,7 +268,7 @@ class ExAnteProcessTest {
   void anExpertPanelBelowTheShareFailsAndTheProjectIsNotListed() {
     ProcessInstance instance = toExpertPanel();
 
-    expertsDecide(instance, "APPROVE", "APPROVE", "REJECT", "REJECT", "REJECT");
+    expertsDecide(instance, "AGREE", "AGREE", "DISAGREE", "DISAGREE", "DISAGREE");
 
     assertThat(instance).hasPassed(ExAnteProcess.TASK_TALLY_EXPERT_PANEL, ExAnteProcess.END_PROJECT_REJECTED)
         .hasNotPassed(ExAnteProcess.END_PROJECT_LISTED).isEnded();
@@ -416,7 +417,7 @@ class ExAnteProcessTest {
       int needed = (size * percent + 99) / 100;
       String[] decisions = new String[size];
       for (int i = 0; i < size; i++) {
-        decisions[i] = i < (passes ? needed : needed - 1) ? "APPROVE" : "REJECT";
+        decisions[i] = i < (passes ? needed : needed - 1) ? "AGREE" : "DISAGREE";
       }
 
       expertsDecide(instance, decisions);
@@ -451,7 +452,7 @@ class ExAnteProcessTest {
     approveUntil(instance, "jilin", ExAnteProcess.TASK_REASSESS);
     decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE", ExAnteProcess.VAR_APPROVED_AMOUNT, "28000000.00",
         ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, true);
-    expertsDecide(instance, "APPROVE", "APPROVE", "APPROVE", "APPROVE", "APPROVE", "REJECT", "REJECT");
+    expertsDecide(instance, "AGREE", "AGREE", "AGREE", "AGREE", "AGREE", "DISAGREE", "DISAGREE");
     decide(instance, ExAnteProcess.TASK_JOINT_REVIEW, "budgetCommittee", "APPROVE");
 
     assertThat(instance).hasPassed(ExAnteProcess.END_PROJECT_LISTED).isEnded();
