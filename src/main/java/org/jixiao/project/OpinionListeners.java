@@ -76,25 +76,13 @@ class OpinionListeners {
   /** 修改申报材料 */
   @Bean
   TaskListener recordResubmissionListener(ProjectService projects) {
-    return task -> {
-      Object note = task.getVariable(ExAnteProcess.VAR_REVISION_NOTE);
-      projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
-          task.getTaskDefinitionKey(), task.getName(), actingUser(task), actingRole(task), ReviewDecision.RESUBMIT,
-          text(note)));
-      task.getExecution().removeVariable(ExAnteProcess.VAR_REVISION_NOTE);
-    };
+    return task -> recordNote(projects, task, ReviewDecision.RESUBMIT, ExAnteProcess.VAR_REVISION_NOTE);
   }
 
   /** 督办超期事项 */
   @Bean
   TaskListener recordSupervisionListener(ProjectService projects) {
-    return task -> {
-      Object note = task.getVariable(ExAnteProcess.VAR_SUPERVISION_NOTE);
-      projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
-          task.getTaskDefinitionKey(), task.getName(), actingUser(task), actingRole(task), ReviewDecision.SUPERVISE,
-          text(note)));
-      task.getExecution().removeVariable(ExAnteProcess.VAR_SUPERVISION_NOTE);
-    };
+    return task -> recordNote(projects, task, ReviewDecision.SUPERVISE, ExAnteProcess.VAR_SUPERVISION_NOTE);
   }
 
   /** On create of a decision task: the previous step's decision must not preselect this one's. */
@@ -123,6 +111,15 @@ class OpinionListeners {
     for (String score : DimensionScores.VARIABLES) {
       task.getExecution().removeVariable(score);
     }
+  }
+
+  /** An opinion that is a decision fixed by the step plus the note the form submitted under {@code noteVariable}. */
+  private static void recordNote(ProjectService projects, DelegateTask task, ReviewDecision decision,
+      String noteVariable) {
+    projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
+        task.getTaskDefinitionKey(), task.getName(), actingUser(task), actingRole(task), decision,
+        text(task.getVariable(noteVariable))));
+    task.getExecution().removeVariable(noteVariable);
   }
 
   private static ReviewDecision reviewDecision(DelegateTask task) {

@@ -88,23 +88,13 @@ public class ProjectService {
   /** A project as the caller may see it: their district, and for a budget unit only its own department. */
   @Transactional(readOnly = true)
   public ProjectView find(String code, Caller caller) {
-    Project project = projects.findByCode(code)
-        .orElseThrow(() -> ApiException.notFound("项目不存在：" + code));
-    if (!mayRead(caller, project)) {
-      throw ApiException.forbidden("您无权查看该项目：" + code);
-    }
-    return ProjectView.of(project, names);
+    return ProjectView.of(readable(code, caller), names);
   }
 
   /** May the project be budgeted, procured and paid? Visible to whoever may read the project. */
   @Transactional(readOnly = true)
   public FundingEligibility fundingEligibility(String code, Caller caller) {
-    Project project = projects.findByCode(code)
-        .orElseThrow(() -> ApiException.notFound("项目不存在：" + code));
-    if (!mayRead(caller, project)) {
-      throw ApiException.forbidden("您无权查看该项目：" + code);
-    }
-    return FundingEligibility.of(project);
+    return FundingEligibility.of(readable(code, caller));
   }
 
   /** Records an opinion given in a step of the process and moves the project to the status it implies. */
@@ -153,6 +143,16 @@ public class ProjectService {
   private Project load(String code) {
     return projects.findByCode(code)
         .orElseThrow(() -> new IllegalStateException("process refers to a project that does not exist: " + code));
+  }
+
+  /** The project if it exists (else 404) and the caller may read it (else 403). */
+  private Project readable(String code, Caller caller) {
+    Project project = projects.findByCode(code)
+        .orElseThrow(() -> ApiException.notFound("项目不存在：" + code));
+    if (!mayRead(caller, project)) {
+      throw ApiException.forbidden("您无权查看该项目：" + code);
+    }
+    return project;
   }
 
   private static boolean mayRead(Caller caller, Project project) {
