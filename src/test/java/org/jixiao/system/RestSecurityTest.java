@@ -59,6 +59,14 @@ class RestSecurityTest {
   }
 
   @Test
+  void theFormsSharedProjectSummaryIsServedToTasklist() {
+    ResponseEntity<String> partial = http.getForEntity("/jixiao/forms/project-summary.html", String.class);
+
+    assertThat(partial.getStatusCode().value()).isEqualTo(200);
+    assertThat(partial.getBody()).contains("评估要求（本辖区规则）", "历次意见");
+  }
+
+  @Test
   void healthIsPublicForProbes() {
     assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
   }
