@@ -10,7 +10,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
-/** What a budget unit submits to apply for a project or policy. Amounts in 元, at most two decimals. */
+/**
+ * What a budget unit submits to apply for a project or policy. Amounts in 元, at most two decimals. The
+ * budget year defaults to next year for the annual budget and to this year for an addition or a new
+ * policy; the category (会议, 培训, …: see /api/indicator-categories) decides which common indicators the
+ * goal form offers.
+ */
 public record ApplyProjectRequest(
     @NotBlank(message = "项目编码不能为空")
     @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{2,63}", message = "项目编码只能由字母、数字、下划线和连字符组成，长度 3 到 64 位")
@@ -39,12 +44,17 @@ public record ApplyProjectRequest(
     @Max(value = 30, message = "实施期限不能超过 30 年")
     Integer periodYears,
     @Size(max = 64, message = "主管部门编码不能超过 64 位")
-    String supervisingDepartment) {
+    String supervisingDepartment,
+    @Min(value = 2000, message = "预算年度应在 2000 到 2100 之间")
+    @Max(value = 2100, message = "预算年度应在 2000 到 2100 之间")
+    Integer budgetYear,
+    @Size(max = 32, message = "项目类别编码不能超过 32 位")
+    String category) {
 
   /** An application with the usual values for what a test or the demo does not care about. */
   public static ApplyProjectRequest of(String code, String name, String district, String department,
       ItemType itemType, BigDecimal amount, boolean newSpending) {
     return new ApplyProjectRequest(code, name, district, department, itemType, BudgetStage.ANNUAL, amount,
-        newSpending, FundSource.GENERAL_PUBLIC_BUDGET, 1, null);
+        newSpending, FundSource.GENERAL_PUBLIC_BUDGET, 1, null, null, null);
   }
 }

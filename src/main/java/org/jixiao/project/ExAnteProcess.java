@@ -22,6 +22,7 @@ public final class ExAnteProcess {
   public static final String TASK_JOINT_REVIEW = "Task_JointReview";
   public static final String TASK_REVISE_APPLICATION = "Task_ReviseApplication";
   public static final String TASK_LIST_PROJECT = "Task_ListProject";
+  public static final String TASK_START_GOAL_SETTING = "Task_StartGoalSetting";
   public static final String TASK_REJECT_PROJECT = "Task_RejectProject";
   public static final String TASK_WITHDRAW_PROJECT = "Task_WithdrawProject";
   public static final String TASK_REMIND_ASSIGNEE = "Task_RemindAssignee";

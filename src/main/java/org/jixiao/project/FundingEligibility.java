@@ -12,7 +12,7 @@ public record FundingEligibility(String code, boolean eligible, boolean budgetab
   /** A reason the gate is closed: a stable code and a Chinese explanation. */
   public record Reason(String code, String message) {}
 
-  static FundingEligibility of(Project project) {
+  static FundingEligibility of(Project project, List<FundingCondition> conditions) {
     List<Reason> reasons = new java.util.ArrayList<>();
     RuleResults rules = project.getRuleResults();
     boolean assessmentRequired = rules != null && Boolean.TRUE.equals(rules.exAnteRequired());
@@ -22,6 +22,10 @@ public record FundingEligibility(String code, boolean eligible, boolean budgetab
             "应评未评：本项目按规定须开展事前绩效评估（" + rules.ruleBasis() + "），评估尚未通过"));
       }
       reasons.add(new Reason("NOT_LISTED", "项目未入库（当前状态：" + project.getStatus().label() + "）"));
+    }
+    ProjectRef ref = ProjectRef.of(project);
+    for (FundingCondition condition : conditions) {
+      reasons.addAll(condition.reasonsAgainst(ref));
     }
     boolean open = reasons.isEmpty();
     return new FundingEligibility(project.getCode(), open, open, open, open, List.copyOf(reasons));

@@ -9,9 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.jixiao.identity.Role;
+import org.jixiao.identity.TaskActors;
 import org.jixiao.system.InvalidInputException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -199,21 +197,11 @@ class OpinionListeners {
     }
   }
 
-  /** The user completing the task: the engine's current authentication, else the assignee. */
   private static String actingUser(DelegateTask task) {
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (current != null && current.getUserId() != null) {
-      return current.getUserId();
-    }
-    return task.getAssignee() == null ? "system" : task.getAssignee();
+    return TaskActors.user(task);
   }
 
-  /** The role the task was offered to: its candidate role group, or the budget unit for department tasks. */
   private static String actingRole(DelegateTask task) {
-    return task.getCandidates().stream()
-        .map(IdentityLink::getGroupId)
-        .filter(g -> g != null && Role.ofGroup(g).isPresent())
-        .findFirst()
-        .orElse(Role.BUDGET_UNIT.groupId());
+    return TaskActors.role(task);
   }
 }

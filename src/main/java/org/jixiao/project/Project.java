@@ -63,6 +63,12 @@ public class Project {
   @Column(nullable = false)
   private int periodYears;
 
+  @Column(nullable = false)
+  private int budgetYear;
+
+  /** Category in the common-indicator library (indicator_category.code), if any */
+  private String category;
+
   /** 申报金额，元 */
   @Column(nullable = false)
   private BigDecimal amount;
@@ -108,6 +114,9 @@ public class Project {
     this.newSpending = request.newSpending();
     this.fundSource = request.fundSource();
     this.periodYears = request.periodYears();
+    this.budgetYear = request.budgetYear() != null ? request.budgetYear()
+        : request.budgetStage() == BudgetStage.ANNUAL ? now.getYear() + 1 : now.getYear();
+    this.category = request.category() == null || request.category().isBlank() ? null : request.category().strip();
     this.amount = request.amount();
     this.applicant = applicant;
     this.status = ProjectStatus.SUBMITTED;
@@ -185,6 +194,14 @@ public class Project {
 
   public int getPeriodYears() {
     return periodYears;
+  }
+
+  public int getBudgetYear() {
+    return budgetYear;
+  }
+
+  public String getCategory() {
+    return category;
   }
 
   public BigDecimal getApprovedAmount() {

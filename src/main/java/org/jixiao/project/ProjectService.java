@@ -1,20 +1,16 @@
 package org.jixiao.project;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jixiao.identity.Caller;
+import org.jixiao.identity.IdentityNames;
+import org.jixiao.identity.InstanceAccess;
 import org.jixiao.identity.Role;
 import org.jixiao.system.ApiException;
 import org.springframework.stereotype.Service;
@@ -30,15 +26,20 @@ public class ProjectService {
   private final ProjectRepository projects;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final AuthorizationService authorizationService;
-  private final ProjectView.Names names;
+  private final InstanceAccess instanceAccess;
+  private final IdentityNames names;
+  private final List<FundingCondition> fundingConditions;
+  private final ProjectCategories categories;
 
   ProjectService(ProjectRepository projects, RuntimeService runtimeService, IdentityService identityService,
-      AuthorizationService authorizationService) {
+      InstanceAccess instanceAccess, List<FundingCondition> fundingConditions,
+      ProjectCategories categories) {
     this.projects = projects;
+    this.fundingConditions = fundingConditions;
+    this.categories = categories;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
-    this.authorizationService = authorizationService;
+    this.instanceAccess = instanceAccess;
     this.names = new IdentityNames(identityService);
   }
 
@@ -63,6 +64,9 @@ public class ProjectService {
         .memberOfTenant(request.district()).count() == 0) {
       throw ApiException.badRequest("部门不存在或不属于辖区 " + request.district() + "：" + request.department());
     }
+    if (request.category() != null && !request.category().isBlank() && categories.nameOf(request.category().strip()) == null) {
+      throw ApiException.badRequest("项目类别不存在：" + request.category() + "（可选类别见 /api/indicator-categories）");
+    }
     if (projects.existsByCode(request.code())) {
       throw ApiException.conflict("项目编码已存在：" + request.code());
     }
@@ -76,7 +80,7 @@ public class ProjectService {
             ExAnteProcess.VAR_APPLICANT, caller.userId()))
         .execute();
     project.startedAs(instance.getId());
-    letDepartmentFollow(instance.getId(), project.getDepartment());
+    instanceAccess.letDepartmentFollow(instance.getId(), project.getDepartment());
     return ProjectView.of(project, names);
   }
 
@@ -94,7 +98,21 @@ public class ProjectService {
   /** May the project be budgeted, procured and paid? Visible to whoever may read the project. */
   @Transactional(readOnly = true)
   public FundingEligibility fundingEligibility(String code, Caller caller) {
-    return FundingEligibility.of(readable(code, caller));
+    return FundingEligibility.of(readable(code, caller), fundingConditions);
+  }
+
+  /** The project for another module's use (no caller check: the caller's own access rules apply). */
+  @Transactional(readOnly = true)
+  public ProjectRef reference(String code) {
+    return ProjectRef.of(projects.findByCode(code).orElseThrow(() -> ApiException.notFound("项目不存在：" + code)));
+  }
+
+  /** Projects by id, for lists and exports. */
+  @Transactional(readOnly = true)
+  public Map<Long, ProjectRef> references(Collection<Long> ids) {
+    Map<Long, ProjectRef> refs = new HashMap<>();
+    projects.findAllById(ids).forEach(p -> refs.put(p.getId(), ProjectRef.of(p)));
+    return refs;
   }
 
   /** Records an opinion given in a step of the process and moves the project to the status it implies. */
@@ -105,7 +123,8 @@ public class ProjectService {
       case RETURN -> ProjectStatus.RETURNED;
       case RESUBMIT -> ProjectStatus.SUBMITTED;
       case WITHDRAW -> ProjectStatus.WITHDRAWN;
-      case APPROVE, REJECT, BACK, SUBMIT, SUPERVISE, AGREE, DISAGREE -> project.getStatus();
+      case APPROVE, REJECT, BACK, SUBMIT, SUPERVISE, AGREE, DISAGREE, FEEDBACK, SUBMIT_GOALS,
+          RESUBMIT_GOALS, REQUEST_ADJUSTMENT -> project.getStatus();
     };
     project.addOpinion(new Opinion(project, opinion.step(), opinion.stepName(), opinion.reviewer(),
         opinion.reviewerRole(), opinion.decision(), opinion.comment(), opinion.scores(), opinion.conclusion(),
@@ -156,31 +175,7 @@ public class ProjectService {
   }
 
   private static boolean mayRead(Caller caller, Project project) {
-    if (caller.isAdministrator()) {
-      return true;
-    }
-    if (!caller.worksIn(project.getDistrict())) {
-      return false;
-    }
-    boolean reviewer = caller.groupIds().stream()
-        .anyMatch(g -> Role.ofGroup(g).filter(r -> r != Role.BUDGET_UNIT).isPresent());
-    return reviewer || caller.belongsTo(project.getDepartment());
-  }
-
-  /** The department's users see the instance of their own project (and only that one) in the engine's APIs. */
-  private void letDepartmentFollow(String processInstanceId, String department) {
-    grantRead(department, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
-    grantRead(department, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
-        HistoricProcessInstancePermissions.READ);
-  }
-
-  private void grantRead(String group, Resources resource, String resourceId, Permission read) {
-    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(group);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    authorization.addPermission(read);
-    authorizationService.saveAuthorization(authorization);
+    return caller.mayRead(project.getDistrict(), project.getDepartment());
   }
 
   /** An opinion as a process step reports it; scores and conclusion where the step gives them. */

@@ -3,6 +3,7 @@ package org.jixiao.project;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jixiao.identity.IdentityNames;
 import org.jixiao.identity.Role;
 
 /**
@@ -12,7 +13,7 @@ import org.jixiao.identity.Role;
 public record ProjectView(String code, String name, String district, String department,
     String departmentName, String supervisingDepartment, ItemType itemType, String itemTypeLabel,
     BudgetStage budgetStage, String budgetStageLabel, boolean newSpending, FundSource fundSource,
-    String fundSourceLabel, int periodYears, BigDecimal amount, BigDecimal approvedAmount, BigDecimal cutAmount,
+    String fundSourceLabel, int periodYears, int budgetYear, String category, BigDecimal amount, BigDecimal approvedAmount, BigDecimal cutAmount,
     ProjectStatus status, String statusLabel, RuleResults ruleResults, String applicant, String processInstanceId,
     OffsetDateTime createdAt, OffsetDateTime updatedAt, List<OpinionView> opinions) {
 
@@ -20,24 +21,17 @@ public record ProjectView(String code, String name, String district, String depa
       String reviewerRoleLabel, ReviewDecision decision, String decisionLabel, String comment,
       DimensionScores scores, String conclusion, OffsetDateTime givenAt) {}
 
-  /** Display names of users and groups, by id; an unknown id shows as itself. */
-  interface Names {
-    String user(String userId);
-
-    String group(String groupId);
-  }
-
-  static ProjectView of(Project p, Names names) {
+  static ProjectView of(Project p, IdentityNames names) {
     return new ProjectView(p.getCode(), p.getName(), p.getDistrict(), p.getDepartment(),
         names.group(p.getDepartment()), p.getSupervisingDepartment(), p.getItemType(), p.getItemType().label(),
         p.getBudgetStage(), p.getBudgetStage().label(), p.isNewSpending(), p.getFundSource(),
-        p.getFundSource().label(), p.getPeriodYears(), p.getAmount(), p.getApprovedAmount(), p.getCutAmount(),
+        p.getFundSource().label(), p.getPeriodYears(), p.getBudgetYear(), p.getCategory(), p.getAmount(), p.getApprovedAmount(), p.getCutAmount(),
         p.getStatus(), p.getStatus().label(), p.getRuleResults(), p.getApplicant(),
         p.getProcessInstanceId(), p.getCreatedAt(), p.getUpdatedAt(),
         p.getOpinions().stream().map(o -> of(o, names)).toList());
   }
 
-  private static OpinionView of(Opinion o, Names names) {
+  private static OpinionView of(Opinion o, IdentityNames names) {
     return new OpinionView(o.getStep(), o.getStepName(), o.getReviewer(), names.user(o.getReviewer()),
         o.getReviewerRole(),
         Role.ofGroup(o.getReviewerRole()).map(Role::chineseName).orElse(o.getReviewerRole()),

@@ -17,6 +17,12 @@ public enum ReviewDecision {
   SUBMIT("提交自评估"),
   /** the finance performance section followed up an overdue step (督办) */
   SUPERVISE("超期督办"),
+  /** 一下: the finance bureau sends its review opinions back to the unit (两上两下) */
+  FEEDBACK("反馈意见"),
+  /** Goals submitted (一上), revised (二上 …), or a change requested during execution */
+  SUBMIT_GOALS("报送绩效目标"),
+  RESUBMIT_GOALS("修改后重新报送"),
+  REQUEST_ADJUSTMENT("申请调整目标"),
   /** the applicant withdrew the application */
   WITHDRAW("撤回申报");
 

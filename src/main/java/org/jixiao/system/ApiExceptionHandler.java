@@ -45,6 +45,12 @@ class ApiExceptionHandler {
         request.getRequestURI(), OffsetDateTime.now(), fields));
   }
 
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ApiError> refusedInput(InvalidInputException e, HttpServletRequest request) {
+    return ResponseEntity.badRequest().body(new ApiError(400, ApiError.title(400), e.getMessage(),
+        request.getRequestURI(), OffsetDateTime.now(), e.fieldErrors().isEmpty() ? null : e.fieldErrors()));
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
     if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {

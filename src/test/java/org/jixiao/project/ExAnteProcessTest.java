@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.jixiao.EndedInstance;
 import org.jixiao.PlatformTest;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.system.ApiException;
@@ -532,18 +533,7 @@ class ExAnteProcessTest {
   private ProcessInstance ended(String id) {
     HistoricProcessInstance h = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceId(id).singleResult();
-    return new ProcessInstance() {
-      public String getProcessDefinitionId() { return h.getProcessDefinitionId(); }
-      public String getProcessDefinitionKey() { return h.getProcessDefinitionKey(); }
-      public String getBusinessKey() { return h.getBusinessKey(); }
-      public String getRootProcessInstanceId() { return h.getRootProcessInstanceId(); }
-      public String getCaseInstanceId() { return h.getCaseInstanceId(); }
-      public boolean isSuspended() { return false; }
-      public String getId() { return h.getId(); }
-      public boolean isEnded() { return true; }
-      public String getProcessInstanceId() { return h.getId(); }
-      public String getTenantId() { return h.getTenantId(); }
-    };
+    return new EndedInstance(h);
   }
 
   private ProjectView project(ProcessInstance instance, String district) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.jixiao.PlatformTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ class ProjectApiTest {
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
 
   @Test
@@ -80,7 +82,7 @@ class ProjectApiTest {
   }
 
   @Test
-  void theFundingGateIsClosedUntilTheRequiredAssessmentPassesAndOpenForAProjectListedAtOnce() {
+  void theFundingGateIsClosedUntilTheRequiredAssessmentPassesAndForAListedProjectUntilItsGoalsAreApproved() {
     String assessed = code();
     post("qijiang-edu", application(assessed));
     JsonNode closed = http.withBasicAuth("qijiang-edu", "demo")
@@ -96,6 +98,18 @@ class ProjectApiTest {
     small.put("newSpending", false);
     small.put("amount", "80000");
     String listed = post("qijiang-edu", small).getBody().get("code").asText();
+    JsonNode noGoals = http.withBasicAuth("qijiang-edu", "demo")
+        .getForEntity("/api/projects/" + listed + "/funding-eligibility", JsonNode.class).getBody();
+    assertThat(noGoals.get("eligible").asBoolean()).isFalse();
+    assertThat(noGoals.get("reasons")).hasSize(1);
+    assertThat(noGoals.get("reasons").get(0).get("code").asText()).isEqualTo("GOALS_NOT_APPROVED");
+    assertThat(noGoals.get("reasons").get(0).get("message").asText()).startsWith("无目标不得安排预算");
+
+    String goalSet = listed + "-" + http.withBasicAuth("qijiang-edu", "demo")
+        .getForEntity("/api/projects/" + listed, JsonNode.class).getBody().get("budgetYear").asInt();
+    completeGoalTask(goalSet, Map.of("goalDraft", GOALS));
+    completeGoalTask(goalSet, Map.of("reviewDecision", "APPROVE"));
+    completeGoalTask(goalSet, Map.of("reviewDecision", "APPROVE"));
     JsonNode open = http.withBasicAuth("qijiang-edu", "demo")
         .getForEntity("/api/projects/" + listed + "/funding-eligibility", JsonNode.class).getBody();
     assertThat(open.get("eligible").asBoolean()).isTrue();
@@ -291,6 +305,18 @@ class ProjectApiTest {
     assertThat(read.getStatusCode().value()).isEqualTo(200);
     assertThat(read.getBody().get("code").asText()).isEqualTo(code);
     assertThat(write.getStatusCode().value()).as("the session only reads").isEqualTo(401);
+  }
+
+  static final String GOALS = """
+      {"overallGoal": "保障学生营养餐供应",
+       "indicators": [
+         {"level2": "QUANTITY", "name": "受益学生人数", "comparator": "GE", "targetValue": 12000, "unit": "人", "weight": 50},
+         {"level2": "SOCIAL", "name": "学生营养状况改善", "comparator": "QUALITATIVE", "targetText": "明显改善", "weight": 50}
+       ]}""";
+
+  private void completeGoalTask(String goalSet, Map<String, Object> variables) {
+    taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(goalSet).singleResult().getId(),
+        variables);
   }
 
   private int status(String user, String code) {

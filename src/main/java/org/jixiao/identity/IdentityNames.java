@@ -1,25 +1,23 @@
-package org.jixiao.project;
+package org.jixiao.identity;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
 /** Names of users and departments from the engine's identity service, for the API's display fields. */
-class IdentityNames implements ProjectView.Names {
+public class IdentityNames {
 
   private final IdentityService identityService;
 
-  IdentityNames(IdentityService identityService) {
+  public IdentityNames(IdentityService identityService) {
     this.identityService = identityService;
   }
 
-  @Override
   public String user(String userId) {
     User user = identityService.createUserQuery().userId(userId).singleResult();
     return user == null || user.getFirstName() == null ? userId : user.getFirstName();
   }
 
-  @Override
   public String group(String groupId) {
     Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
     return group == null || group.getName() == null ? groupId : group.getName();

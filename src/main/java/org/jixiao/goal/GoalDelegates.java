@@ -1,0 +1,53 @@
+package org.jixiao.goal;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service and business rule tasks of goal review and adjustment: one delegate each, named after the task. */
+@Configuration
+class GoalDelegates {
+
+  /** 发起绩效目标编制 (Task_StartGoalSetting of the ex-ante process): a listed project gets goals */
+  @Bean
+  JavaDelegate startGoalSettingDelegate(GoalService goals) {
+    return execution -> goals.openForListedProject(execution.getProcessBusinessKey());
+  }
+
+  /** 读取目标审核设置 (Task_EvaluateGoalReviewSettings): the district's table → rounds, 抽审 rate, durations */
+  @Bean
+  JavaDelegate evaluateGoalReviewSettingsDelegate(GoalService goals) {
+    return execution -> execution.setVariables(goals.settings(execution.getProcessBusinessKey()));
+  }
+
+  /** 进入财政审核轮次 (Task_StartFinanceRound) */
+  @Bean
+  JavaDelegate startFinanceRoundDelegate(GoalService goals) {
+    return execution -> execution.setVariables(goals.startFinanceRound(execution.getProcessBusinessKey(),
+        ((Number) execution.getVariable(GoalReviewProcess.VAR_FINANCE_ROUNDS)).intValue()));
+  }
+
+  /** 批复绩效目标 (Task_ApproveGoals) */
+  @Bean
+  JavaDelegate approveGoalsDelegate(GoalService goals) {
+    return execution -> goals.approve(execution.getProcessBusinessKey());
+  }
+
+  /** 重新打开目标 (Task_ReopenGoals) */
+  @Bean
+  JavaDelegate reopenGoalsDelegate(GoalService goals) {
+    return execution -> execution.setVariables(goals.reopen(execution.getProcessBusinessKey()));
+  }
+
+  /** 重新审定批复 (Task_ApproveGoalAdjustment) */
+  @Bean
+  JavaDelegate approveGoalAdjustmentDelegate(GoalService goals) {
+    return execution -> goals.approveAdjustment(execution.getProcessBusinessKey());
+  }
+
+  /** 不予调整 (Task_RefuseGoalAdjustment) */
+  @Bean
+  JavaDelegate refuseGoalAdjustmentDelegate(GoalService goals) {
+    return execution -> goals.refuseAdjustment(execution.getProcessBusinessKey());
+  }
+}

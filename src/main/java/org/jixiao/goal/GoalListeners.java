@@ -1,0 +1,121 @@
+package org.jixiao.goal;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.jixiao.identity.TaskActors;
+import org.jixiao.project.ReviewDecision;
+import org.jixiao.system.InvalidInputException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Task listeners of goal review and adjustment. On complete they store what the form gave (the goals, or
+ * an opinion) and remove those variables, so the next round starts empty; a refusal leaves the task open
+ * with a Chinese message and stores nothing.
+ */
+@Configuration
+class GoalListeners {
+
+  private static final Set<ReviewDecision> REVIEW = EnumSet.of(ReviewDecision.APPROVE, ReviewDecision.RETURN);
+  private static final Set<ReviewDecision> ADJUSTMENT_REVIEW = EnumSet.of(ReviewDecision.APPROVE, ReviewDecision.REJECT);
+
+  /** 编制绩效目标（一上）, 修改绩效目标（二上）: the goals as JSON and a note on what changed */
+  @Bean
+  TaskListener submitGoalsListener(GoalService goals) {
+    return task -> {
+      goals.submit(code(task), task.getVariable(GoalReviewProcess.VAR_GOAL_DRAFT),
+          opinion(task, ReviewDecision.SUBMIT_GOALS, GoalReviewProcess.VAR_REVISION_NOTE));
+      task.getExecution().removeVariable(GoalReviewProcess.VAR_GOAL_DRAFT);
+      task.getExecution().removeVariable(GoalReviewProcess.VAR_REVISION_NOTE);
+    };
+  }
+
+  /** 主管部门初审, 财政评审批复: pass or return; a return needs the reasons */
+  @Bean
+  TaskListener recordGoalReviewListener(GoalService goals) {
+    return task -> {
+      ReviewDecision decision = decision(task, REVIEW, "请选择审核结论：通过或退回修改");
+      goals.review(code(task), opinion(task, decision, GoalReviewProcess.VAR_REVIEW_COMMENT));
+      clear(task);
+    };
+  }
+
+  /** 财政反馈审核意见（一下）: the opinions the unit revises against; they must be written */
+  @Bean
+  TaskListener recordFinanceFeedbackListener(GoalService goals) {
+    return task -> {
+      if (text(task.getVariable(GoalReviewProcess.VAR_REVIEW_COMMENT)) == null) {
+        throw new InvalidInputException("请填写反馈给单位的审核意见（一下）");
+      }
+      goals.review(code(task), opinion(task, ReviewDecision.FEEDBACK, GoalReviewProcess.VAR_REVIEW_COMMENT));
+      clear(task);
+    };
+  }
+
+  /** 绩效目标抽审: confirm the approved goals or reopen them; the service tasks act on the decision */
+  @Bean
+  TaskListener recordSpotCheckListener(GoalService goals) {
+    return task -> {
+      ReviewDecision decision = decision(task, REVIEW, "请选择抽审结论：通过或退回修改");
+      goals.note(code(task), opinion(task, decision, GoalReviewProcess.VAR_REVIEW_COMMENT));
+      clear(task);
+    };
+  }
+
+  /** 财政重新审定 of an adjustment: approve or refuse */
+  @Bean
+  TaskListener recordAdjustmentReviewListener(GoalService goals) {
+    return task -> {
+      ReviewDecision decision = decision(task, ADJUSTMENT_REVIEW, "请选择审定结论：同意调整或不予调整");
+      goals.note(code(task), opinion(task, decision, GoalReviewProcess.VAR_REVIEW_COMMENT));
+      clear(task);
+    };
+  }
+
+  /** 督办超期事项: the finance performance section's note on an overdue step it followed up */
+  @Bean
+  TaskListener recordGoalSupervisionListener(GoalService goals) {
+    return task -> {
+      goals.note(code(task), opinion(task, ReviewDecision.SUPERVISE, GoalReviewProcess.VAR_SUPERVISION_NOTE));
+      task.getExecution().removeVariable(GoalReviewProcess.VAR_SUPERVISION_NOTE);
+    };
+  }
+
+  private static ReviewDecision decision(DelegateTask task, Set<ReviewDecision> allowed, String message) {
+    ReviewDecision decision = parse(task.getVariable(GoalReviewProcess.VAR_REVIEW_DECISION));
+    if (decision == null || !allowed.contains(decision)) {
+      throw new InvalidInputException(message);
+    }
+    if (decision != ReviewDecision.APPROVE && text(task.getVariable(GoalReviewProcess.VAR_REVIEW_COMMENT)) == null) {
+      throw new InvalidInputException("退回或不予通过时，请写明意见，供单位修改");
+    }
+    return decision;
+  }
+
+  private static GoalService.Opinion opinion(DelegateTask task, ReviewDecision decision, String commentVariable) {
+    return new GoalService.Opinion(task.getTaskDefinitionKey(), task.getName(), TaskActors.user(task),
+        TaskActors.role(task), decision, text(task.getVariable(commentVariable)));
+  }
+
+  private static void clear(DelegateTask task) {
+    task.getExecution().removeVariable(GoalReviewProcess.VAR_REVIEW_COMMENT);
+  }
+
+  private static String code(DelegateTask task) {
+    return task.getExecution().getProcessBusinessKey();
+  }
+
+  private static String text(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  }
+
+  private static ReviewDecision parse(Object value) {
+    try {
+      return value == null ? null : ReviewDecision.valueOf(value.toString());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
