@@ -380,22 +380,23 @@ class GoalReviewProcessTest {
   void chongqingDrawsExactlyItsShareOfApprovedGoalsForTheSpotCheck() {
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      String code = fixture.approved("chongqing");
+      String code = fixture.approved("chongqing", 2040);
       codes.add(code);
       assertThat(instance(code)).isWaitingAt(GoalReviewProcess.EVENT_SAMPLE_DRAWN);
       assertThat(instance(code)).variables().containsEntry(GoalReviewProcess.VAR_SAMPLING_PERCENT, 20);
     }
-    List<String> waiting = waitingForDraw("chongqing");
-    int population = waiting.size();   // other tests may have left approved Chongqing goals waiting too
+    List<String> waiting = waitingForDraw("chongqing", 2040);
+    assertThat(waiting).containsExactlyInAnyOrderElementsOf(codes);
 
-    List<GoalSampling.DrawResult> draws = sampling.draw("chongqing", 2027, 20261123L, callers.of("chongqing-perf"));
+    List<GoalSampling.DrawResult> draws = sampling.draw("chongqing", 2040, 20261123L, callers.of("chongqing-perf"));
 
     assertThat(draws).hasSize(1);
     GoalSampling.DrawResult draw = draws.get(0);
-    assertThat(draw.population()).isEqualTo(population);
-    assertThat(draw.drawn()).isEqualTo(GoalSampling.sampleSize(population, 20));
+    assertThat(draw.population()).isEqualTo(10);
+    assertThat(draw.drawn()).isEqualTo(2);    // 20% of 10
     assertThat(draw.drawnCodes()).hasSize(draw.drawn())
-        .containsExactlyElementsOf(GoalSampling.select(waiting.stream().sorted().toList(), draw.drawn(), 20261123L));
+        .containsExactlyInAnyOrderElementsOf(
+            GoalSampling.select(waiting.stream().sorted().toList(), draw.drawn(), 20261123L));
     assertThat(draw.seed()).isEqualTo(20261123L);
     for (String code : codes) {
       boolean drawn = draw.drawnCodes().contains(code);
@@ -407,7 +408,7 @@ class GoalReviewProcessTest {
             .hasNotPassed(GoalReviewProcess.TASK_SPOT_CHECK);
       }
     }
-    assertThat(waitingForDraw("chongqing")).isEmpty();
+    assertThat(waitingForDraw("chongqing", 2040)).isEmpty();
   }
 
   @Test
@@ -429,9 +430,9 @@ class GoalReviewProcessTest {
   void aSpotCheckConfirmsOrReopensTheApprovedGoals() {
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      codes.add(fixture.approved("chongqing"));
+      codes.add(fixture.approved("chongqing", 2041));
     }
-    sampling.draw("chongqing", 2027, null, callers.of("chongqing-perf"));
+    sampling.draw("chongqing", 2041, null, callers.of("chongqing-perf"));
     List<String> checked = codes.stream()
         .filter(c -> instance(c) != null && runtimeService.createProcessInstanceQuery().processInstanceId(instance(c).getId())
             .active().count() == 1)
@@ -461,9 +462,9 @@ class GoalReviewProcessTest {
   void aSpotCheckThatFindsNothingEndsTheReview() {
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      codes.add(fixture.approved("chongqing"));
+      codes.add(fixture.approved("chongqing", 2042));
     }
-    sampling.draw("chongqing", 2027, 99L, callers.of("chongqing-perf"));
+    sampling.draw("chongqing", 2042, 99L, callers.of("chongqing-perf"));
     String code = codes.stream().filter(c -> view(c).sampled()).findFirst().orElseThrow();
 
     fixture.decide(code, "APPROVE");
@@ -475,10 +476,10 @@ class GoalReviewProcessTest {
 
   @Test
   void onlyTheDistrictsFinancePerformanceSectionDraws() {
-    fixture.approved("chongqing");
-    assertThatThrownBy(() -> sampling.draw("chongqing", 2027, 1L, callers.of("chongqing-edu")))
+    fixture.approved("chongqing", 2043);
+    assertThatThrownBy(() -> sampling.draw("chongqing", 2043, 1L, callers.of("chongqing-edu")))
         .isInstanceOf(ApiException.class).hasMessageContaining("绩效科");
-    assertThatThrownBy(() -> sampling.draw("chongqing", 2027, 1L, callers.of("qijiang-perf")))
+    assertThatThrownBy(() -> sampling.draw("chongqing", 2043, 1L, callers.of("qijiang-perf")))
         .isInstanceOf(ApiException.class);
     assertThatThrownBy(() -> sampling.draw("qijiang", 2027, 1L, callers.of("qijiang-perf")))
         .isInstanceOf(ApiException.class).hasMessageContaining("没有待抽审");
@@ -504,9 +505,10 @@ class GoalReviewProcessTest {
     assertThat(view(code).opinions()).extracting(GoalSetView.OpinionView::decision).containsExactly("SUPERVISE");
   }
 
-  private List<String> waitingForDraw(String district) {
+  private List<String> waitingForDraw(String district, int budgetYear) {
     return runtimeService.createExecutionQuery().processDefinitionKey(GoalReviewProcess.KEY).tenantIdIn(district)
-        .activityId(GoalReviewProcess.EVENT_SAMPLE_DRAWN).list().stream()
+        .activityId(GoalReviewProcess.EVENT_SAMPLE_DRAWN)
+        .processVariableValueEquals(GoalReviewProcess.VAR_BUDGET_YEAR, budgetYear).list().stream()
         .map(e -> (String) runtimeService.getVariable(e.getId(), GoalReviewProcess.VAR_GOAL_SET_CODE)).toList();
   }
 

@@ -33,14 +33,19 @@ public class Goals {
 
   /**
    * A training project of 100,000 元 for 2027, below every ex-ante threshold, so it is listed at once and its
-   * goal setting opens; returns the goal set's code ("<project>-2027").
+   * goal setting opens; returns the goal set's code ("G-<district>-<n>-2027").
    */
   public String listedProject(String district) {
+    return listedProject(district, 2027);
+  }
+
+  /** The same for another budget year: tests that draw 抽审 samples keep their population to themselves. */
+  public String listedProject(String district, int budgetYear) {
     String code = "G-" + district + "-" + System.nanoTime();
     projects.apply(new ApplyProjectRequest(code, "业务骨干培训", district, district + "-education",
         ItemType.DEPARTMENT_PROJECT, BudgetStage.ANNUAL, new BigDecimal("100000.00"), false,
-        FundSource.GENERAL_PUBLIC_BUDGET, 1, null, 2027, "TRAINING"), callers.of(UNIT_USER.get(district)));
-    return code + "-2027";
+        FundSource.GENERAL_PUBLIC_BUDGET, 1, null, budgetYear, "TRAINING"), callers.of(UNIT_USER.get(district)));
+    return code + "-" + budgetYear;
   }
 
   /** The only open task of the goal set's review (not counting adjustments). */
@@ -65,7 +70,11 @@ public class Goals {
 
   /** Drafted, passed by the supervisor and approved by finance (one finance round). */
   public String approved(String district) {
-    String code = listedProject(district);
+    return approved(district, 2027);
+  }
+
+  public String approved(String district, int budgetYear) {
+    String code = listedProject(district, budgetYear);
     submit(code, VALID);
     decide(code, "APPROVE");
     decide(code, "APPROVE");
