@@ -13,8 +13,11 @@ import org.jixiao.district.ModelLibrary;
 import org.jixiao.identity.Caller;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.identity.Role;
+import org.jixiao.goal.GoalReviewProcess;
 import org.jixiao.project.ApplyProjectRequest;
+import org.jixiao.project.BudgetStage;
 import org.jixiao.project.ExAnteProcess;
+import org.jixiao.project.FundSource;
 import org.jixiao.project.ItemType;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ReviewDecision;
@@ -28,9 +31,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 
 /**
- * The demo profile: per district its departments, a user for every role and two budget units, and three
- * projects (one awaiting review, one returned for revision, one listed), so every role finds work in
- * Tasklist. Idempotent: a restart adds nothing that exists.
+ * The demo profile: per district its departments, a user for every role and two budget units, and five
+ * projects (awaiting review, returned for revision, listed with its goals to draft, a major one, and one
+ * whose goals are under or through review), so every role finds work in Tasklist. Idempotent: a restart
+ * adds nothing that exists.
  */
 @Configuration
 @Profile("demo")
@@ -86,9 +90,10 @@ class DemoData {
   }
 
   /**
-   * Four projects per district: 001 waits at its first step (self-assessment or the supervisor's review,
+   * Five projects per district: 001 waits at its first step (self-assessment or the supervisor's review,
    * as the district's rules say), 002 is returned to the health department by the supervisor, 003 is below
-   * every threshold and listed at once, 004 is a new department project of 35 million (Jilin's joint review).
+   * every threshold and listed at once (its goals wait to be drafted), 004 is a new department project of 35
+   * million (Jilin's joint review), 005 is listed at once and its goals go through review.
    */
   private static void createProjects(District district, IdentityService identity, TaskService tasks,
       ProjectService projects, CallerLookup callers) {
@@ -107,11 +112,49 @@ class DemoData {
           Map.of(ExAnteProcess.VAR_REVIEW_DECISION, ReviewDecision.RETURN.name(),
               ExAnteProcess.VAR_REVIEW_COMMENT, "绩效目标不够具体，请补充可量化的产出指标。"));
     }
-    apply(projects, callers, d + "-edu", ApplyProjectRequest.of(d.toUpperCase() + "-2026-003",
-        "中小学教师培训项目", d, education, ItemType.DEPARTMENT_PROJECT, new BigDecimal("450000.00"), false));
+    apply(projects, callers, d + "-edu", new ApplyProjectRequest(d.toUpperCase() + "-2026-003",
+        "中小学教师培训项目", d, education, ItemType.DEPARTMENT_PROJECT, BudgetStage.ANNUAL, new BigDecimal("450000.00"),
+        false, FundSource.GENERAL_PUBLIC_BUDGET, 1, null, DEMO_YEAR, "TRAINING"));
     apply(projects, callers, d + "-health", ApplyProjectRequest.of(d.toUpperCase() + "-2026-004",
         "区域医疗中心建设项目", d, health, ItemType.DEPARTMENT_PROJECT, new BigDecimal("35000000.00"), true));
+    String itOperations = d.toUpperCase() + "-2026-005";
+    if (apply(projects, callers, d + "-edu", new ApplyProjectRequest(itOperations, "教育信息化系统运维项目", d,
+        education, ItemType.DEPARTMENT_PROJECT, BudgetStage.ANNUAL, new BigDecimal("380000.00"), false,
+        FundSource.GENERAL_PUBLIC_BUDGET, 1, null, DEMO_YEAR, "IT_OPERATIONS"))) {
+      reviewGoals(identity, tasks, callers, d, itOperations + "-" + DEMO_YEAR);
+    }
   }
+
+  /**
+   * 005's goals are drafted, pass the supervisor's first review, and reach finance: Jilin sends its opinions
+   * back (一下) and the unit has the revision (二上) to do; elsewhere finance approves them (Chongqing's then
+   * wait for the 抽审 draw).
+   */
+  private static void reviewGoals(IdentityService identity, TaskService tasks, CallerLookup callers, String d,
+      String goalSet) {
+    complete(identity, tasks, callers.of(d + "-edu"), goalSet, GoalReviewProcess.TASK_DRAFT_GOALS,
+        Map.of(GoalReviewProcess.VAR_GOAL_DRAFT, IT_OPERATIONS_GOALS));
+    complete(identity, tasks, callers.of(d + "-supervisor"), goalSet, GoalReviewProcess.TASK_REVIEW_BY_SUPERVISOR,
+        Map.of(GoalReviewProcess.VAR_REVIEW_DECISION, ReviewDecision.APPROVE.name(),
+            GoalReviewProcess.VAR_REVIEW_COMMENT, "目标与部门职责相符，同意报送财政。"));
+    complete(identity, tasks, callers.of(d + "-perf"), goalSet, GoalReviewProcess.TASK_GIVE_FINANCE_OPINIONS,
+        Map.of(GoalReviewProcess.VAR_REVIEW_COMMENT, "系统可用率目标偏低，请对标全省教育信息化考核要求，并补充可持续影响指标。"));
+    complete(identity, tasks, callers.of(d + "-perf"), goalSet, GoalReviewProcess.TASK_REVIEW_BY_FINANCE,
+        Map.of(GoalReviewProcess.VAR_REVIEW_DECISION, ReviewDecision.APPROVE.name(),
+            GoalReviewProcess.VAR_REVIEW_COMMENT, "同意，随部门预算批复。"));
+  }
+
+  private static final int DEMO_YEAR = 2027;
+
+  private static final String IT_OPERATIONS_GOALS = """
+      {"overallGoal": "保障全区教育信息化系统稳定运行，支撑线上教学和教育管理",
+       "indicators": [
+         {"level2": "QUANTITY", "name": "运维系统数量", "comparator": "GE", "targetValue": 12, "unit": "个", "weight": 20},
+         {"level2": "QUALITY", "name": "系统可用率", "comparator": "GE", "targetValue": 99, "unit": "%", "weight": 25},
+         {"level2": "TIMELINESS", "name": "故障响应时间", "comparator": "LE", "targetValue": 2, "unit": "小时", "weight": 15},
+         {"level2": "SOCIAL", "name": "线上教学保障", "comparator": "QUALITATIVE", "targetText": "全年无重大中断", "weight": 25},
+         {"level2": "SERVICE_SATISFACTION", "name": "师生满意度", "comparator": "GE", "targetValue": 90, "unit": "%", "weight": 15}
+       ]}""";
 
   private static boolean apply(ProjectService projects, CallerLookup callers, String userId,
       ApplyProjectRequest request) {

@@ -185,6 +185,25 @@ class GoalApiTest {
     assertThat(noYear.getStatusCode().value()).isEqualTo(400);
   }
 
+  @Test
+  void theDemoGoalsAreApprovedAndInJilinAwaitTheSecondUp() {
+    JsonNode qijiang = get("qijiang-perf", "/api/goal-sets/QIJIANG-2026-005-2027").getBody();
+    assertThat(qijiang.get("status").asText()).isEqualTo("APPROVED");
+    assertThat(qijiang.get("projectName").asText()).isEqualTo("教育信息化系统运维项目");
+    assertThat(qijiang.get("category").asText()).isEqualTo("IT_OPERATIONS");
+    assertThat(qijiang.get("opinions").findValuesAsText("reviewer"))
+        .containsExactly("qijiang-edu", "qijiang-supervisor", "qijiang-perf");
+
+    JsonNode jilin = get("jilin-edu", "/api/goal-sets/JILIN-2026-005-2027").getBody();
+    assertThat(jilin.get("status").asText()).isEqualTo("RETURNED");
+    assertThat(jilin.get("opinions").findValuesAsText("decisionLabel"))
+        .containsExactly("报送绩效目标", "通过", "反馈意见");
+
+    JsonNode drafting = get("qijiang-edu", "/api/goal-sets/QIJIANG-2026-003-2027").getBody();
+    assertThat(drafting.get("statusLabel").asText()).isEqualTo("编制中");
+    assertThat(drafting.get("category").asText()).isEqualTo("TRAINING");
+  }
+
   private long count(String table) {
     return jdbc.queryForObject("select count(*) from " + table, Long.class);
   }
