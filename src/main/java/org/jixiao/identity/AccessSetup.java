@@ -40,6 +40,11 @@ public class AccessSetup {
   /** Roles that watch the chain in Cockpit. */
   static final List<Role> COCKPIT_USERS = List.of(Role.FINANCE_PERFORMANCE, Role.FINANCE_BUDGET);
 
+  /** Shown on every Tasklist card, so that tasks of the same step tell their project and goal set apart. */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "projectCode", "label", "项目编码"),
+      Map.of("name", "goalSetCode", "label", "绩效目标编号"));
+
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
@@ -107,12 +112,14 @@ public class AccessSetup {
   }
 
   private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+    Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
+        "variables", CARD_VARIABLES);
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filterService.newTaskFilter(name)
-          .setProperties(Map.of("description", description, "priority", priority, "refresh", true))
-          .setQuery(query);
+      filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
       filterService.saveFilter(filter);
+    } else if (!properties.equals(filter.getProperties())) {
+      filterService.saveFilter(filter.setProperties(properties));
     }
     grantAll(Resources.FILTER, filter.getId(), Permissions.READ);
   }
