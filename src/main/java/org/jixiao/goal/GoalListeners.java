@@ -35,11 +35,7 @@ class GoalListeners {
   /** 主管部门初审, 财政评审批复: pass or return; a return needs the reasons */
   @Bean
   TaskListener recordGoalReviewListener(GoalService goals) {
-    return task -> {
-      ReviewDecision decision = decision(task, REVIEW, "请选择审核结论：通过或退回修改");
-      goals.review(code(task), opinion(task, decision, GoalReviewProcess.VAR_REVIEW_COMMENT));
-      clear(task);
-    };
+    return task -> goals.review(code(task), decided(task, REVIEW, "请选择审核结论：通过或退回修改"));
   }
 
   /** 财政反馈审核意见（一下）: the opinions the unit revises against; they must be written */
@@ -50,28 +46,20 @@ class GoalListeners {
         throw new InvalidInputException("请填写反馈给单位的审核意见（一下）");
       }
       goals.review(code(task), opinion(task, ReviewDecision.FEEDBACK, GoalReviewProcess.VAR_REVIEW_COMMENT));
-      clear(task);
+      task.getExecution().removeVariable(GoalReviewProcess.VAR_REVIEW_COMMENT);
     };
   }
 
   /** 绩效目标抽审: confirm the approved goals or reopen them; the service tasks act on the decision */
   @Bean
   TaskListener recordSpotCheckListener(GoalService goals) {
-    return task -> {
-      ReviewDecision decision = decision(task, REVIEW, "请选择抽审结论：通过或退回修改");
-      goals.note(code(task), opinion(task, decision, GoalReviewProcess.VAR_REVIEW_COMMENT));
-      clear(task);
-    };
+    return task -> goals.note(code(task), decided(task, REVIEW, "请选择抽审结论：通过或退回修改"));
   }
 
   /** 财政重新审定 of an adjustment: approve or refuse */
   @Bean
   TaskListener recordAdjustmentReviewListener(GoalService goals) {
-    return task -> {
-      ReviewDecision decision = decision(task, ADJUSTMENT_REVIEW, "请选择审定结论：同意调整或不予调整");
-      goals.note(code(task), opinion(task, decision, GoalReviewProcess.VAR_REVIEW_COMMENT));
-      clear(task);
-    };
+    return task -> goals.note(code(task), decided(task, ADJUSTMENT_REVIEW, "请选择审定结论：同意调整或不予调整"));
   }
 
   /** 督办超期事项: the finance performance section's note on an overdue step it followed up */
@@ -81,6 +69,17 @@ class GoalListeners {
       goals.note(code(task), opinion(task, ReviewDecision.SUPERVISE, GoalReviewProcess.VAR_SUPERVISION_NOTE));
       task.getExecution().removeVariable(GoalReviewProcess.VAR_SUPERVISION_NOTE);
     };
+  }
+
+  /**
+   * The reviewer's opinion from the form: a decision out of {@code allowed} (else the message), with the
+   * comment a return or refusal must have. The comment variable is removed: the next round starts empty;
+   * the decision stays for the gateway.
+   */
+  private static GoalService.Opinion decided(DelegateTask task, Set<ReviewDecision> allowed, String message) {
+    GoalService.Opinion opinion = opinion(task, decision(task, allowed, message), GoalReviewProcess.VAR_REVIEW_COMMENT);
+    task.getExecution().removeVariable(GoalReviewProcess.VAR_REVIEW_COMMENT);
+    return opinion;
   }
 
   private static ReviewDecision decision(DelegateTask task, Set<ReviewDecision> allowed, String message) {
@@ -97,10 +96,6 @@ class GoalListeners {
   private static GoalService.Opinion opinion(DelegateTask task, ReviewDecision decision, String commentVariable) {
     return new GoalService.Opinion(task.getTaskDefinitionKey(), task.getName(), TaskActors.user(task),
         TaskActors.role(task), decision, text(task.getVariable(commentVariable)));
-  }
-
-  private static void clear(DelegateTask task) {
-    task.getExecution().removeVariable(GoalReviewProcess.VAR_REVIEW_COMMENT);
   }
 
   private static String code(DelegateTask task) {
