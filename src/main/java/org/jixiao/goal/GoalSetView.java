@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.jixiao.identity.IdentityNames;
 import org.jixiao.identity.Role;
 import org.jixiao.project.ProjectRef;
+import org.jixiao.project.ReviewDecision;
 
 /**
  * A goal set as the API and the forms show it: every version with its indicator tree, every opinion, and
@@ -73,7 +74,23 @@ public record GoalSetView(String code, GoalSubject subject, String subjectLabel,
     return new OpinionView(o.getVersionNumber(), o.getStep(), o.getStepName(), o.getReviewer(),
         names.user(o.getReviewer()), o.getReviewerRole(),
         Role.ofGroup(o.getReviewerRole()).map(Role::chineseName).orElse(o.getReviewerRole()),
-        o.getDecision().name(), o.getDecision().label(), o.getComment(), o.getGivenAt());
+        o.getDecision().name(), decisionLabel(o.getStep(), o.getDecision()), o.getComment(), o.getGivenAt());
+  }
+
+  /** The decision as the step words it: an adjustment is 同意调整 or 不予调整, a spot check 抽审通过. */
+  static String decisionLabel(String step, ReviewDecision decision) {
+    if (GoalReviewProcess.TASK_REVIEW_ADJUSTMENT.equals(step)) {
+      if (decision == ReviewDecision.APPROVE) {
+        return "同意调整";
+      }
+      if (decision == ReviewDecision.REJECT) {
+        return "不予调整";
+      }
+    }
+    if (GoalReviewProcess.TASK_SPOT_CHECK.equals(step) && decision == ReviewDecision.APPROVE) {
+      return "抽审通过";
+    }
+    return decision.label();
   }
 
   /** The latest version against its predecessor; an adjustment against the version approved before it. */

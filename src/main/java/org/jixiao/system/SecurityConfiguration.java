@@ -36,7 +36,11 @@ class SecurityConfiguration {
         .authenticationProvider(provider)
         .httpBasic(basic -> basic.authenticationEntryPoint(errors))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(errors).accessDeniedHandler(errors))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless; a Tasklist form's read with the webapp session must leave that session as it is: session
+        // fixation protection would give it a new id on every read and log Tasklist out (the form's next
+        // request and Tasklist's own come with the old id)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // stateless Basic authentication: no cookie, so no cross-site request to forge
         .csrf(csrf -> csrf.disable())
         .addFilterAfter(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)

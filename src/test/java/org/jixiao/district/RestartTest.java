@@ -27,7 +27,8 @@ class RestartTest {
     long[] first = startCountAndStop();
     long[] second = startCountAndStop();
 
-    assertThat(first[0]).as("process definitions after the first start").isEqualTo(5);
+    // five districts, each with the three shared processes: ex-ante assessment, goal review, goal adjustment
+    assertThat(first[0]).as("process definitions after the first start").isEqualTo(5 * 3);
     assertThat(first[1]).as("tenants after the first start").isEqualTo(5);
     assertThat(second).as("definitions, tenants, deployments after a restart").containsExactly(first);
   }

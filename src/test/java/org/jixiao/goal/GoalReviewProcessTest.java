@@ -342,6 +342,7 @@ class GoalReviewProcessTest {
     assertThat(set.versions().get(0).indicators()).isEqualTo(before.versions().get(0).indicators());
     assertThat(set.changes().fromVersion()).isEqualTo(1);
     assertThat(set.opinions()).extracting(GoalSetView.OpinionView::decision).endsWith("REQUEST_ADJUSTMENT", "APPROVE");
+    assertThat(set.opinions()).extracting(GoalSetView.OpinionView::decisionLabel).endsWith("申请调整目标", "同意调整");
   }
 
   @Test
@@ -363,6 +364,7 @@ class GoalReviewProcessTest {
     assertThat(set.approvedVersion()).isEqualTo(1);
     assertThat(set.versions()).extracting(GoalSetView.VersionView::state)
         .containsExactly(GoalVersionState.APPROVED, GoalVersionState.REFUSED);
+    assertThat(set.opinions().get(set.opinions().size() - 1).decisionLabel()).isEqualTo("不予调整");
   }
 
   @Test
@@ -471,6 +473,8 @@ class GoalReviewProcessTest {
 
     assertThat(ended(instance(code))).hasPassed(GoalReviewProcess.END_SPOT_CHECK_PASSED)
         .hasNotPassed(GoalReviewProcess.TASK_REOPEN_GOALS).isEnded();
+    List<GoalSetView.OpinionView> opinions = view(code).opinions();
+    assertThat(opinions.get(opinions.size() - 1).decisionLabel()).isEqualTo("抽审通过");
     assertThat(view(code).status()).isEqualTo(GoalSetStatus.APPROVED);
   }
 

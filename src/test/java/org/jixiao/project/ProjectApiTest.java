@@ -304,7 +304,18 @@ class ProjectApiTest {
 
     assertThat(read.getStatusCode().value()).isEqualTo(200);
     assertThat(read.getBody().get("code").asText()).isEqualTo(code);
+    assertThat(read.getHeaders().get(HttpHeaders.SET_COOKIE)).as("the webapp session is left as it is").isNull();
     assertThat(write.getStatusCode().value()).as("the session only reads").isEqualTo(401);
+    // a form reads several times with the same session (goal forms: the goal set, the project, the library)
+    for (int i = 0; i < 3; i++) {
+      ResponseEntity<JsonNode> again = http.exchange("/api/projects/" + code, HttpMethod.GET,
+          new HttpEntity<>(withSession), JsonNode.class);
+      assertThat(again.getStatusCode().value()).as("read %d with the same session", i + 2).isEqualTo(200);
+    }
+    ResponseEntity<String> tasklistStillLoggedIn = http.exchange("/camunda/api/admin/auth/user/default",
+        HttpMethod.GET, new HttpEntity<>(withSession), String.class);
+    assertThat(tasklistStillLoggedIn.getStatusCode().value()).isEqualTo(200);
+    assertThat(tasklistStillLoggedIn.getBody()).contains("qijiang-supervisor");
   }
 
   static final String GOALS = """
