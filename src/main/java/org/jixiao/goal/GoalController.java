@@ -55,6 +55,12 @@ class GoalController {
     return goals.list(district, budgetYear, callers.current());
   }
 
+  /** The caller's department's approved goal sets, for the adjustment start form. */
+  @GetMapping("/api/goal-sets/adjustable")
+  List<GoalSetView> adjustable() {
+    return goals.adjustable(callers.current());
+  }
+
   @GetMapping("/api/goal-sets/{code}")
   GoalSetView find(@PathVariable String code) {
     return goals.find(code, callers.current());

@@ -1,6 +1,8 @@
 package org.jixiao.goal;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.jixiao.identity.TaskActors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,6 +39,31 @@ class GoalDelegates {
   @Bean
   JavaDelegate reopenGoalsDelegate(GoalService goals) {
     return execution -> execution.setVariables(goals.reopen(execution.getProcessBusinessKey()));
+  }
+
+  /** 登记调整申请 (Task_RegisterGoalAdjustment): the request becomes a version; the form's goals and reason go */
+  @Bean
+  JavaDelegate registerGoalAdjustmentDelegate(GoalService goals) {
+    return execution -> {
+      Map<String, Object> registered = goals.registerAdjustment(
+          (String) execution.getVariable(GoalReviewProcess.VAR_GOAL_SET_CODE),
+          execution.getVariable(GoalReviewProcess.VAR_GOAL_DRAFT),
+          execution.getVariable(GoalReviewProcess.VAR_ADJUSTMENT_REASON),
+          TaskActors.user(execution, (String) execution.getVariable(GoalReviewProcess.VAR_APPLICANT)),
+          execution.getProcessInstanceId());
+      execution.setVariables(registered);
+      execution.removeVariable(GoalReviewProcess.VAR_GOAL_DRAFT);
+      execution.removeVariable(GoalReviewProcess.VAR_ADJUSTMENT_REASON);
+      execution.setProcessBusinessKey((String) registered.get(GoalReviewProcess.VAR_GOAL_SET_CODE));
+    };
+  }
+
+  /** 抽取抽审样本 (Task_DrawGoalSample): the draw in the process's district, as the finance user who started it */
+  @Bean
+  JavaDelegate drawGoalSampleDelegate(GoalSampling sampling) {
+    return execution -> execution.setVariables(sampling.drawAs(execution.getTenantId(),
+        execution.getVariable(GoalReviewProcess.VAR_BUDGET_YEAR), execution.getVariable(GoalReviewProcess.VAR_SAMPLE_SEED),
+        TaskActors.user(execution, (String) execution.getVariable(GoalReviewProcess.VAR_APPLICANT))));
   }
 
   /** 重新审定批复 (Task_ApproveGoalAdjustment) */

@@ -31,6 +31,7 @@ public final class GoalReviewProcess {
   public static final String END_SPOT_CHECK_PASSED = "EndEvent_SpotCheckPassed";
   public static final String END_OVERDUE_SUPERVISED = "EndEvent_OverdueSupervised";
 
+  public static final String TASK_REGISTER_ADJUSTMENT = "Task_RegisterGoalAdjustment";
   public static final String TASK_REVIEW_ADJUSTMENT = "Task_ReviewGoalAdjustment";
   public static final String TASK_APPROVE_ADJUSTMENT = "Task_ApproveGoalAdjustment";
   public static final String TASK_REFUSE_ADJUSTMENT = "Task_RefuseGoalAdjustment";
@@ -67,8 +68,23 @@ public final class GoalReviewProcess {
   public static final String VAR_REVIEW_COMMENT = "reviewComment";
   /** The finance performance section's note on an overdue step it followed up (督办). */
   public static final String VAR_SUPERVISION_NOTE = "supervisionNote";
+  /** Why the unit asks for an adjustment, from the start form or the API; removed once registered. */
+  public static final String VAR_ADJUSTMENT_REASON = "adjustmentReason";
+  /** Who started an adjustment or a draw (the start event's initiator). */
+  public static final String VAR_APPLICANT = "applicant";
   /** The number of the version an adjustment proposes. */
   public static final String VAR_ADJUSTMENT_VERSION = "adjustmentVersion";
+
+  /** 抽取抽审样本, started by the finance performance section in Tasklist. */
+  public static final String DRAW_KEY = "Process_DrawGoalSample";
+  public static final String TASK_DRAW_SAMPLE = "Task_DrawGoalSample";
+  public static final String END_SAMPLE_DRAWN = "EndEvent_SampleDrawn";
+  /** The draw's start form: the year, and a seed to repeat a draw (optional). */
+  public static final String VAR_SAMPLE_SEED = "sampleSeed";
+  /** The draw's results: how many waited, how many were drawn, which. */
+  public static final String VAR_SAMPLE_POPULATION = "samplePopulation";
+  public static final String VAR_SAMPLE_DRAWN = "sampleDrawn";
+  public static final String VAR_SAMPLE_DRAWN_CODES = "sampleDrawnCodes";
 
   private GoalReviewProcess() {}
 }

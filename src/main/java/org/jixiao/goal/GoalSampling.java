@@ -16,8 +16,10 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.jixiao.identity.Caller;
+import org.jixiao.identity.CallerLookup;
 import org.jixiao.identity.Role;
 import org.jixiao.system.ApiException;
+import org.jixiao.system.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +36,11 @@ public class GoalSampling {
   private final GoalSetRepository sets;
   private final GoalSampleDrawRepository draws;
   private final Long configuredSeed;
+  private final CallerLookup callers;
 
   GoalSampling(RuntimeService runtimeService, GoalSetRepository sets, GoalSampleDrawRepository draws,
-      @Value("${jixiao.goals.sampling-seed:#{null}}") Long configuredSeed) {
+      CallerLookup callers, @Value("${jixiao.goals.sampling-seed:#{null}}") Long configuredSeed) {
+    this.callers = callers;
     this.runtimeService = runtimeService;
     this.sets = sets;
     this.draws = draws;
@@ -96,6 +100,29 @@ public class GoalSampling {
           codes.stream().filter(drawn::contains).toList()));
     }
     return results;
+  }
+
+  /**
+   * The draw as the process {@code Process_DrawGoalSample} asks for it: the year and seed as the start form
+   * gave them, the user who started it; the results as process variables.
+   */
+  @Transactional
+  public Map<String, Object> drawAs(String district, Object budgetYear, Object seed, String userId) {
+    int year;
+    Long fixedSeed;
+    try {
+      year = Integer.parseInt(String.valueOf(budgetYear).strip());
+      fixedSeed = seed == null || seed.toString().isBlank() ? null : Long.valueOf(seed.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("请填写预算年度（如 2027）；随机种子须为整数或留空");
+    }
+    List<DrawResult> results = draw(district, year, fixedSeed, callers.of(userId));
+    return Map.of(
+        GoalReviewProcess.VAR_SAMPLE_POPULATION, results.stream().mapToInt(DrawResult::population).sum(),
+        GoalReviewProcess.VAR_SAMPLE_DRAWN, results.stream().mapToInt(DrawResult::drawn).sum(),
+        GoalReviewProcess.VAR_SAMPLE_SEED, results.get(0).seed(),
+        GoalReviewProcess.VAR_SAMPLE_DRAWN_CODES,
+        String.join("，", results.stream().flatMap(r -> r.drawnCodes().stream()).toList()));
   }
 
   /** round(population × percent / 100), half up: 20% of 7 is 1.4 → 1, of 8 is 1.6 → 2. */

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jixiao.identity.Caller;
+import org.jixiao.identity.CallerLookup;
 import org.jixiao.identity.IdentityNames;
 import org.jixiao.identity.InstanceAccess;
 import org.jixiao.identity.Role;
@@ -45,10 +46,12 @@ public class GoalService {
   private final GoalRules rules;
   private final ObjectMapper json;
   private final IdentityNames names;
+  private final CallerLookup callers;
 
   GoalService(GoalSetRepository sets, ProjectService projects, RuntimeService runtimeService,
       DecisionService decisionService, IdentityService identityService, InstanceAccess instanceAccess,
-      GoalRules rules, ObjectMapper json) {
+      GoalRules rules, ObjectMapper json, CallerLookup callers) {
+    this.callers = callers;
     this.sets = sets;
     this.projects = projects;
     this.runtimeService = runtimeService;
@@ -205,29 +208,72 @@ public class GoalService {
     return Map.of(GoalReviewProcess.VAR_SAMPLING_APPLIES, false);
   }
 
-  /** A unit asks to change its approved goals during execution; finance re-approves or refuses. */
+  /**
+   * A unit asks over the API to change its approved goals during execution: checked here (so that a refusal
+   * answers 403/409/400 before anything starts), then {@code Process_GoalAdjustment} starts as if from
+   * Tasklist's start form, and its first step registers the request ({@link #registerAdjustment}).
+   */
   @Transactional
   public GoalSetView requestAdjustment(String code, AdjustmentRequest request, Caller caller) {
     GoalSet set = sets.findByCode(code).orElseThrow(() -> ApiException.notFound("绩效目标不存在：" + code));
     mayDraft(caller, set.getDistrict(), set.getDepartment());
     rules.check(request.goals());
-    GoalVersion version = set.requestAdjustment(request.goals(), request.reason().strip(), caller.userId(),
-        OffsetDateTime.now());
-    record(set, version.getNumber(), new Opinion("Request_GoalAdjustment", "申请调整绩效目标", caller.userId(),
-        Role.BUDGET_UNIT.groupId(), ReviewDecision.REQUEST_ADJUSTMENT, request.reason().strip()));
+    if (set.getStatus() != GoalSetStatus.APPROVED) {
+      throw ApiException.conflict("只有已批复的绩效目标可以申请调整（当前：" + set.getStatus().label() + "）");
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(GoalReviewProcess.VAR_GOAL_SET_CODE, set.getCode());
+    variables.put(GoalReviewProcess.VAR_GOAL_DRAFT, toJson(request.goals()));
+    variables.put(GoalReviewProcess.VAR_ADJUSTMENT_REASON, request.reason());
+    variables.put(GoalReviewProcess.VAR_APPLICANT, caller.userId());
+    runtimeService.createProcessInstanceByKey(GoalReviewProcess.ADJUSTMENT_KEY)
+        .processDefinitionTenantId(set.getDistrict())
+        .businessKey(set.getCode())
+        .setVariables(variables)
+        .execute();
+    return view(set);
+  }
+
+  /**
+   * 登记调整申请 (the adjustment process's first step, however it was started): the applicant must be the
+   * goal set's budget unit, the goals approved, the new goals keep the rules and a reason is given; the
+   * request becomes a new version (执行中调整). Returns the variables the process goes on with.
+   */
+  @Transactional
+  public Map<String, Object> registerAdjustment(String code, Object goalDraftJson, Object reason, String applicant,
+      String processInstanceId) {
+    if (code == null || code.isBlank()) {
+      throw new InvalidInputException("请选择要调整的绩效目标");
+    }
+    GoalSet set = sets.findByCode(code.strip()).orElseThrow(() -> new InvalidInputException("绩效目标不存在：" + code));
+    mayDraft(callers.of(applicant), set.getDistrict(), set.getDepartment());
+    String why = reason == null ? "" : reason.toString().strip();
+    if (why.isEmpty() || why.length() > 1000) {
+      throw new InvalidInputException("请说明调整绩效目标的原因（不超过 1000 个字）");
+    }
+    GoalDraft draft = parse(goalDraftJson);
+    rules.check(draft);
+    GoalVersion version = set.requestAdjustment(draft, why, applicant, OffsetDateTime.now());
+    record(set, version.getNumber(), new Opinion("Request_GoalAdjustment", "申请调整绩效目标", applicant,
+        Role.BUDGET_UNIT.groupId(), ReviewDecision.REQUEST_ADJUSTMENT, why));
+    instanceAccess.letDepartmentFollow(processInstanceId, set.getDepartment());
     Map<String, Object> variables = new HashMap<>();
     variables.put(GoalReviewProcess.VAR_GOAL_SET_CODE, set.getCode());
     variables.put(GoalReviewProcess.VAR_PROJECT_CODE, projectCodeOf(set));
     variables.put(GoalReviewProcess.VAR_DEPARTMENT_GROUP, set.getDepartment());
     variables.put(GoalReviewProcess.VAR_BUDGET_YEAR, set.getBudgetYear());
     variables.put(GoalReviewProcess.VAR_ADJUSTMENT_VERSION, version.getNumber());
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(GoalReviewProcess.ADJUSTMENT_KEY)
-        .processDefinitionTenantId(set.getDistrict())
-        .businessKey(set.getCode())
-        .setVariables(variables)
-        .execute();
-    instanceAccess.letDepartmentFollow(instance.getId(), set.getDepartment());
-    return view(set);
+    return variables;
+  }
+
+  /** The caller's department's approved goal sets: what a unit may ask to adjust. */
+  @Transactional(readOnly = true)
+  public List<GoalSetView> adjustable(Caller caller) {
+    List<GoalSet> found = sets.findByDepartmentInAndStatusOrderByCodeAsc(caller.departments(), GoalSetStatus.APPROVED)
+        .stream().filter(s -> caller.worksIn(s.getDistrict())).toList();
+    Map<Long, ProjectRef> refs = projects.references(found.stream().map(GoalSet::getProjectId)
+        .filter(id -> id != null).toList());
+    return found.stream().map(s -> GoalSetView.of(s, refs.get(s.getProjectId()), names)).toList();
   }
 
   /** 重新审定批复: the adjustment becomes the approved version; the one before stays in the history. */
@@ -285,6 +331,14 @@ public class GoalService {
   private static String lastReviewer(GoalSet set) {
     List<GoalOpinion> opinions = set.getOpinions();
     return opinions.isEmpty() ? SYSTEM : opinions.get(opinions.size() - 1).getReviewer();
+  }
+
+  private String toJson(GoalDraft draft) {
+    try {
+      return json.writeValueAsString(draft);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("goals that passed the rules could not be written as JSON", e);
+    }
   }
 
   private GoalDraft parse(Object goalDraftJson) {

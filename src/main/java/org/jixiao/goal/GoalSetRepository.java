@@ -1,5 +1,6 @@
 package org.jixiao.goal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,4 +14,7 @@ interface GoalSetRepository extends JpaRepository<GoalSet, Long> {
   List<GoalSet> findByProjectId(Long projectId);
 
   List<GoalSet> findByDistrictAndBudgetYearOrderByCodeAsc(String district, int budgetYear);
+
+  List<GoalSet> findByDepartmentInAndStatusOrderByCodeAsc(Collection<String> departments,
+      GoalSetStatus status);
 }

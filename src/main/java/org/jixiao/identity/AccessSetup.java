@@ -85,6 +85,14 @@ public class AccessSetup {
     // the performance section supervises the chain: it may retry failed jobs and resolve incidents
     grant(Role.FINANCE_PERFORMANCE, Resources.PROCESS_INSTANCE, ProcessInstancePermissions.UPDATE);
     grant(Role.FINANCE_PERFORMANCE, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    // the processes a role starts itself in Tasklist (发起流程): a unit's goal adjustment, the 抽审 draw
+    grant(Role.BUDGET_UNIT, Resources.PROCESS_DEFINITION, "Process_GoalAdjustment",
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Role.FINANCE_PERFORMANCE, Resources.PROCESS_DEFINITION, "Process_DrawGoalSample",
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    for (Role starter : List.of(Role.BUDGET_UNIT, Role.FINANCE_PERFORMANCE)) {
+      grant(starter, Resources.PROCESS_INSTANCE, Permissions.CREATE);
+    }
     // administrators: every permission on every resource, as Camunda's own first-user setup grants
     for (Resource resource : Resources.values()) {
       grant(Role.ADMINISTRATOR, resource, Permissions.ALL);

@@ -186,6 +186,18 @@ class GoalApiTest {
   }
 
   @Test
+  void aUnitListsItsOwnApprovedGoalsToAdjust() {
+    String approved = fixture.approved("enyang");
+    String drafting = fixture.listedProject("enyang");
+
+    JsonNode mine = get("enyang-edu", "/api/goal-sets/adjustable").getBody();
+    assertThat(mine.findValuesAsText("code")).contains(approved).doesNotContain(drafting);
+    assertThat(mine.findValuesAsText("status")).containsOnly("APPROVED");
+    JsonNode health = get("enyang-health", "/api/goal-sets/adjustable").getBody();
+    assertThat(health.findValuesAsText("code")).doesNotContain(approved);
+  }
+
+  @Test
   void theDemoGoalsAreApprovedAndInJilinAwaitTheSecondUp() {
     JsonNode qijiang = get("qijiang-perf", "/api/goal-sets/QIJIANG-2026-005-2027").getBody();
     assertThat(qijiang.get("status").asText()).isEqualTo("APPROVED");

@@ -509,6 +509,91 @@ class GoalReviewProcessTest {
     assertThat(view(code).opinions()).extracting(GoalSetView.OpinionView::decision).containsExactly("SUPERVISE");
   }
 
+  @Test
+  void aUnitStartsAnAdjustmentFromTasklistAndCannotSpeakForAnotherDepartment() {
+    String code = fixture.approved("qijiang");
+    Map<String, Object> form = Map.of(GoalReviewProcess.VAR_GOAL_SET_CODE, code,
+        GoalReviewProcess.VAR_GOAL_DRAFT, Goals.REVISED,
+        GoalReviewProcess.VAR_ADJUSTMENT_REASON, "培训改为线上线下结合");
+
+    // another department's user, naming the right department's user as applicant: refused, nothing stored
+    assertThatThrownBy(() -> startAs("qijiang-health", GoalReviewProcess.ADJUSTMENT_KEY, "qijiang",
+        withApplicant(form, "qijiang-edu"))).hasMessageContaining("谁申请资金，谁设定目标");
+    assertThat(view(code).versions()).hasSize(1);
+
+    ProcessInstance started = startAs("qijiang-edu", GoalReviewProcess.ADJUSTMENT_KEY, "qijiang", form);
+
+    assertThat(started).hasPassed(GoalReviewProcess.TASK_REGISTER_ADJUSTMENT)
+        .isWaitingAt(GoalReviewProcess.TASK_REVIEW_ADJUSTMENT);
+    assertThat(started.getBusinessKey()).isEqualTo(code);
+    assertThat(started).variables().containsEntry(GoalReviewProcess.VAR_ADJUSTMENT_VERSION, 2)
+        .containsEntry(GoalReviewProcess.VAR_APPLICANT, "qijiang-edu")
+        .doesNotContainKeys(GoalReviewProcess.VAR_GOAL_DRAFT, GoalReviewProcess.VAR_ADJUSTMENT_REASON);
+    GoalSetView set = view(code);
+    assertThat(set.status()).isEqualTo(GoalSetStatus.ADJUSTING);
+    assertThat(set.versions().get(1).reason()).isEqualTo("培训改为线上线下结合");
+    assertThat(set.versions().get(1).submittedBy()).isEqualTo("qijiang-edu");
+  }
+
+  @Test
+  void anAdjustmentStartedWithBrokenGoalsOrWithoutReasonStartsNothing() {
+    String code = fixture.approved("qijiang");
+    assertThatThrownBy(() -> startAs("qijiang-edu", GoalReviewProcess.ADJUSTMENT_KEY, "qijiang", Map.of(
+        GoalReviewProcess.VAR_GOAL_SET_CODE, code, GoalReviewProcess.VAR_GOAL_DRAFT, Goals.REVISED)))
+        .hasMessageContaining("请说明调整绩效目标的原因");
+    assertThatThrownBy(() -> startAs("qijiang-edu", GoalReviewProcess.ADJUSTMENT_KEY, "qijiang", Map.of(
+        GoalReviewProcess.VAR_GOAL_SET_CODE, code, GoalReviewProcess.VAR_ADJUSTMENT_REASON, "调整",
+        GoalReviewProcess.VAR_GOAL_DRAFT, Goals.REVISED.replace("\"weight\": 30", "\"weight\": 35"))))
+        .hasMessageContaining("各项指标权重之和应为 100");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(GoalReviewProcess.ADJUSTMENT_KEY)
+        .processInstanceBusinessKey(code).count()).isZero();
+    assertThat(view(code).status()).isEqualTo(GoalSetStatus.APPROVED);
+  }
+
+  @Test
+  void theFinancePerformanceSectionDrawsFromTasklistAndOnlyIt() {
+    for (int i = 0; i < 5; i++) {
+      fixture.approved("chongqing", 2045);
+    }
+    assertThatThrownBy(() -> startAs("chongqing-edu", GoalReviewProcess.DRAW_KEY, "chongqing",
+        Map.of(GoalReviewProcess.VAR_BUDGET_YEAR, 2045)))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+
+    ProcessInstance draw = startAs("chongqing-perf", GoalReviewProcess.DRAW_KEY, "chongqing",
+        Map.of(GoalReviewProcess.VAR_BUDGET_YEAR, 2045, GoalReviewProcess.VAR_SAMPLE_SEED, 11L));
+
+    assertThat(draw).hasPassed(GoalReviewProcess.TASK_DRAW_SAMPLE, GoalReviewProcess.END_SAMPLE_DRAWN).isEnded();
+    Map<String, Object> results = new java.util.HashMap<>();
+    historyService.createHistoricVariableInstanceQuery().processInstanceId(draw.getId()).list()
+        .forEach(v -> results.put(v.getName(), v.getValue()));
+    assertThat(results).containsEntry(GoalReviewProcess.VAR_SAMPLE_POPULATION, 5)
+        .containsEntry(GoalReviewProcess.VAR_SAMPLE_DRAWN, 1)
+        .containsEntry(GoalReviewProcess.VAR_SAMPLE_SEED, 11L);
+    assertThat(waitingForDraw("chongqing", 2045)).isEmpty();
+  }
+
+  /** Starts the process in the district as the user would in Tasklist: logged in, with the start form's variables. */
+  private ProcessInstance startAs(String user, String key, String district, Map<String, Object> variables) {
+    Caller caller = callers.of(user);
+    engine.getIdentityService().setAuthentication(caller.userId(), List.copyOf(caller.groupIds()),
+        List.copyOf(caller.districts()));
+    try {
+      ProcessInstance started = runtimeService.createProcessInstanceByKey(key).processDefinitionTenantId(district)
+          .setVariables(variables).execute();
+      return runtimeService.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult() != null
+          ? runtimeService.createProcessInstanceQuery().processInstanceId(started.getId()).singleResult()
+          : ended(started);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private static Map<String, Object> withApplicant(Map<String, Object> variables, String applicant) {
+    Map<String, Object> with = new java.util.HashMap<>(variables);
+    with.put(GoalReviewProcess.VAR_APPLICANT, applicant);
+    return with;
+  }
+
   private List<String> waitingForDraw(String district, int budgetYear) {
     return runtimeService.createExecutionQuery().processDefinitionKey(GoalReviewProcess.KEY).tenantIdIn(district)
         .activityId(GoalReviewProcess.EVENT_SAMPLE_DRAWN)
