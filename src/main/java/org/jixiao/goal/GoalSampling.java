@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.jixiao.identity.Caller;
 import org.jixiao.identity.CallerLookup;
+import org.jixiao.identity.IdentityNames;
 import org.jixiao.identity.Role;
 import org.jixiao.system.ApiException;
 import org.jixiao.system.InvalidInputException;
@@ -32,15 +34,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GoalSampling {
 
+  private static final long JS_SAFE_INTEGER = (1L << 53) - 1;
+
   private final RuntimeService runtimeService;
   private final GoalSetRepository sets;
   private final GoalSampleDrawRepository draws;
   private final Long configuredSeed;
   private final CallerLookup callers;
+  private final IdentityNames names;
 
   GoalSampling(RuntimeService runtimeService, GoalSetRepository sets, GoalSampleDrawRepository draws,
-      CallerLookup callers, @Value("${jixiao.goals.sampling-seed:#{null}}") Long configuredSeed) {
+      CallerLookup callers, IdentityService identityService,
+      @Value("${jixiao.goals.sampling-seed:#{null}}") Long configuredSeed) {
     this.callers = callers;
+    this.names = new IdentityNames(identityService);
     this.runtimeService = runtimeService;
     this.sets = sets;
     this.draws = draws;
@@ -68,9 +75,9 @@ public class GoalSampling {
         .processVariableValueEquals(GoalReviewProcess.VAR_BUDGET_YEAR, budgetYear)
         .list();
     if (waiting.isEmpty()) {
-      throw ApiException.conflict(district + " 辖区 " + budgetYear + " 年度没有待抽审的已批复绩效目标");
+      throw ApiException.conflict(names.district(district) + " " + budgetYear + " 年度没有待抽审的已批复绩效目标");
     }
-    long used = seed != null ? seed : configuredSeed != null ? configuredSeed : new SecureRandom().nextLong();
+    long used = seed != null ? seed : configuredSeed != null ? configuredSeed : randomSeed();
     // one draw per rate the models gave (normally one: the district's)
     Map<Integer, List<Waiting>> byRate = new TreeMap<>();
     for (Execution execution : waiting) {
@@ -129,6 +136,14 @@ public class GoalSampling {
   static int sampleSize(int population, int percent) {
     return BigDecimal.valueOf((long) population * percent).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
         .intValueExact();
+  }
+
+  /**
+   * A random seed a browser can show and send back unchanged: within ±(2^53 − 1), the whole numbers
+   * JavaScript (Tasklist, Cockpit, the API's JSON readers) holds exactly.
+   */
+  static long randomSeed() {
+    return new SecureRandom().nextLong(-JS_SAFE_INTEGER, JS_SAFE_INTEGER + 1);
   }
 
   /** The first {@code size} of the codes after a shuffle with the seed: the same inputs always draw the same. */

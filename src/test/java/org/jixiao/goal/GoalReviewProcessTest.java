@@ -479,6 +479,14 @@ class GoalReviewProcessTest {
   }
 
   @Test
+  void aRandomSeedIsAWholeNumberABrowserHoldsExactly() {
+    long safe = (1L << 53) - 1;
+    for (int i = 0; i < 1000; i++) {
+      assertThat(GoalSampling.randomSeed()).isBetween(-safe, safe);
+    }
+  }
+
+  @Test
   void onlyTheDistrictsFinancePerformanceSectionDraws() {
     fixture.approved("chongqing", 2043);
     assertThatThrownBy(() -> sampling.draw("chongqing", 2043, 1L, callers.of("chongqing-edu")))
@@ -486,7 +494,7 @@ class GoalReviewProcessTest {
     assertThatThrownBy(() -> sampling.draw("chongqing", 2043, 1L, callers.of("qijiang-perf")))
         .isInstanceOf(ApiException.class);
     assertThatThrownBy(() -> sampling.draw("qijiang", 2027, 1L, callers.of("qijiang-perf")))
-        .isInstanceOf(ApiException.class).hasMessageContaining("没有待抽审");
+        .isInstanceOf(ApiException.class).hasMessage("綦江区 2027 年度没有待抽审的已批复绩效目标");
   }
 
   @Test
