@@ -218,9 +218,7 @@ public class GoalService {
     GoalSet set = sets.findByCode(code).orElseThrow(() -> ApiException.notFound("绩效目标不存在：" + code));
     mayDraft(caller, set.getDistrict(), set.getDepartment());
     rules.check(request.goals());
-    if (set.getStatus() != GoalSetStatus.APPROVED) {
-      throw ApiException.conflict("只有已批复的绩效目标可以申请调整（当前：" + set.getStatus().label() + "）");
-    }
+    set.checkAdjustment(request.goals());
     Map<String, Object> variables = new HashMap<>();
     variables.put(GoalReviewProcess.VAR_GOAL_SET_CODE, set.getCode());
     variables.put(GoalReviewProcess.VAR_GOAL_DRAFT, toJson(request.goals()));

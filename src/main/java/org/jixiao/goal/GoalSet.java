@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jixiao.system.ApiException;
+import org.jixiao.system.InvalidInputException;
 
 /**
  * The performance goals (绩效目标) of one project, or of a department's whole budget, for one budget year:
@@ -123,11 +124,23 @@ public class GoalSet {
     return version;
   }
 
-  /** A change requested during execution: only from an approved state, one at a time. */
-  GoalVersion requestAdjustment(GoalDraft draft, String reason, String by, OffsetDateTime now) {
+  /**
+   * What an adjustment must be: of approved goals, one at a time (else 409), and a change of them (else 400).
+   */
+  void checkAdjustment(GoalDraft draft) {
     if (status != GoalSetStatus.APPROVED) {
       throw ApiException.conflict("只有已批复的绩效目标可以申请调整（当前：" + status.label() + "）");
     }
+    GoalVersion inForce = approved().orElseThrow();
+    if (inForce.hasSameGoalsAs(draft)) {
+      throw new InvalidInputException("调整后的绩效目标与批复的第 " + inForce.getNumber()
+          + " 版相同：请修改总体目标或指标后再申请调整");
+    }
+  }
+
+  /** A change requested during execution: see {@link #checkAdjustment}. */
+  GoalVersion requestAdjustment(GoalDraft draft, String reason, String by, OffsetDateTime now) {
+    checkAdjustment(draft);
     GoalVersion version = new GoalVersion(this, versions.size() + 1, GoalVersionKind.ADJUSTMENT, draft, reason, by, now);
     versions.add(version);
     moveTo(GoalSetStatus.ADJUSTING, now);

@@ -17,6 +17,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One version of a goal set: a submission, a revision or an adjustment. Its content (overall goal, reason,
@@ -81,6 +83,18 @@ public class GoalVersion {
     this.submittedBy = submittedBy;
     this.submittedAt = submittedAt;
     this.indicators = new ArrayList<>(draft.toIndicators());
+  }
+
+  /**
+   * Whether a draft states the same goals as this version: the same overall goal and the same indicators with
+   * the same targets and weights, in whatever order.
+   */
+  boolean hasSameGoalsAs(GoalDraft draft) {
+    return overallGoal.equals(draft.overallGoal().strip()) && contentOf(indicators).equals(contentOf(draft.toIndicators()));
+  }
+
+  private static Set<String> contentOf(List<Indicator> indicators) {
+    return indicators.stream().map(Indicator::content).collect(Collectors.toSet());
   }
 
   void decide(GoalVersionState newState, String by, OffsetDateTime at) {

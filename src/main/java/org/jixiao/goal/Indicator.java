@@ -32,6 +32,11 @@ public record Indicator(
     return "定性：" + (targetText == null ? "" : targetText);
   }
 
+  /** What the indicator asks, as compared between versions: place, name, target and weight (not the library code). */
+  String content() {
+    return key() + "|" + target() + "|" + weight.stripTrailingZeros().toPlainString();
+  }
+
   /** Same place in the tree and same name: the identity used to compare two versions. */
   String key() {
     return level2.name() + "/" + name;

@@ -17,6 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -66,6 +67,11 @@ class ApiExceptionHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     return respond(HttpStatus.BAD_REQUEST, "参数 " + e.getName() + " 的值无效", request);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ApiError> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+    return respond(HttpStatus.BAD_REQUEST, "请求缺少参数：" + e.getParameterName(), request);
   }
 
   @ExceptionHandler({AccessDeniedException.class, AuthorizationException.class})

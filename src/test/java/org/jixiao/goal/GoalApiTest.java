@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.jixiao.PlatformTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ class GoalApiTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired Goals fixture;
   @Autowired ObjectMapper json;
+  @Autowired RuntimeService runtimeService;
 
   @Test
   void theLibraryOffersItsCategoriesAndTheirCommonIndicators() {
@@ -150,6 +152,39 @@ class GoalApiTest {
     assertThat(accepted.getBody().get("approvedVersion").asInt()).isEqualTo(1);
     assertThat(accepted.getBody().get("latestVersion").asInt()).isEqualTo(2);
     assertThat(accepted.getBody().get("changes").get("indicators").size()).isEqualTo(3);
+  }
+
+  @Test
+  void anAdjustmentThatChangesNothingIsRefusedAndStartsNothing() throws Exception {
+    String code = fixture.approved("qijiang");
+    long versions = count("goal_version");
+
+    ResponseEntity<JsonNode> refused = post("qijiang-edu", "/api/goal-sets/" + code + "/adjustments",
+        Map.of("reason", "重新报一次", "goals", json.readTree(Goals.VALID_REORDERED)));
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().get("message").asText())
+        .isEqualTo("调整后的绩效目标与批复的第 1 版相同：请修改总体目标或指标后再申请调整");
+    assertThat(count("goal_version")).isEqualTo(versions);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(GoalReviewProcess.ADJUSTMENT_KEY)
+        .processInstanceBusinessKey(code).count()).isZero();
+
+    JsonNode oneTargetMore = json.readTree(Goals.VALID_REORDERED);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) oneTargetMore.get("indicators").get(0)).put("targetValue", 91);
+    ResponseEntity<JsonNode> accepted = post("qijiang-edu", "/api/goal-sets/" + code + "/adjustments",
+        Map.of("reason", "满意度目标调高", "goals", oneTargetMore));
+    assertThat(accepted.getStatusCode().value()).isEqualTo(201);
+    assertThat(accepted.getBody().get("changes").get("indicators").size()).isEqualTo(1);
+  }
+
+  @Test
+  void aListWithoutOrWithAMalformedParameterIs400() {
+    ResponseEntity<JsonNode> noYear = get("qijiang-perf", "/api/goal-sets?district=qijiang");
+    assertThat(noYear.getStatusCode().value()).isEqualTo(400);
+    assertThat(noYear.getBody().get("message").asText()).isEqualTo("请求缺少参数：budgetYear");
+    ResponseEntity<JsonNode> badYear = get("qijiang-perf", "/api/goal-sets?district=qijiang&budgetYear=明年");
+    assertThat(badYear.getStatusCode().value()).isEqualTo(400);
+    assertThat(badYear.getBody().get("message").asText()).isEqualTo("参数 budgetYear 的值无效");
   }
 
   @Test

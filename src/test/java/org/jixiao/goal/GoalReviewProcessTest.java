@@ -544,7 +544,7 @@ class GoalReviewProcessTest {
   }
 
   @Test
-  void anAdjustmentStartedWithBrokenGoalsOrWithoutReasonStartsNothing() {
+  void anAdjustmentStartedWithBrokenGoalsWithoutReasonOrWithoutAChangeStartsNothing() {
     String code = fixture.approved("qijiang");
     assertThatThrownBy(() -> startAs("qijiang-edu", GoalReviewProcess.ADJUSTMENT_KEY, "qijiang", Map.of(
         GoalReviewProcess.VAR_GOAL_SET_CODE, code, GoalReviewProcess.VAR_GOAL_DRAFT, Goals.REVISED)))
@@ -553,9 +553,14 @@ class GoalReviewProcessTest {
         GoalReviewProcess.VAR_GOAL_SET_CODE, code, GoalReviewProcess.VAR_ADJUSTMENT_REASON, "调整",
         GoalReviewProcess.VAR_GOAL_DRAFT, Goals.REVISED.replace("\"weight\": 30", "\"weight\": 35"))))
         .hasMessageContaining("各项指标权重之和应为 100");
+    assertThatThrownBy(() -> startAs("qijiang-edu", GoalReviewProcess.ADJUSTMENT_KEY, "qijiang", Map.of(
+        GoalReviewProcess.VAR_GOAL_SET_CODE, code, GoalReviewProcess.VAR_ADJUSTMENT_REASON, "调整",
+        GoalReviewProcess.VAR_GOAL_DRAFT, Goals.VALID_REORDERED)))
+        .hasMessageContaining("调整后的绩效目标与批复的第 1 版相同");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(GoalReviewProcess.ADJUSTMENT_KEY)
         .processInstanceBusinessKey(code).count()).isZero();
     assertThat(view(code).status()).isEqualTo(GoalSetStatus.APPROVED);
+    assertThat(view(code).versions()).hasSize(1);
   }
 
   @Test

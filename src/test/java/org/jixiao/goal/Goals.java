@@ -101,6 +101,19 @@ public class Goals {
          {"level1": "SATISFACTION", "level2": "SERVICE_SATISFACTION", "name": "参训人员满意度", "comparator": "GE", "targetValue": 90, "unit": "%", "weight": 20}
        ]}""";
 
+  /**
+   * {@link #VALID}'s goals as a form may send them back untouched: rows in another order, weights with
+   * decimals, spaces around the overall goal, the library code dropped. Not a change.
+   */
+  static final String VALID_REORDERED = """
+      {"overallGoal": " 完成全区教师业务骨干培训，提升课堂教学能力 ",
+       "indicators": [
+         {"level1": "SATISFACTION", "level2": "SERVICE_SATISFACTION", "name": "参训人员满意度", "comparator": "GE", "targetValue": 90.0, "unit": "%", "weight": 20.00},
+         {"level1": "EFFECT", "level2": "SOCIAL", "name": "教学能力提升", "comparator": "QUALITATIVE", "targetText": "明显提升", "weight": 30},
+         {"level1": "OUTPUT", "level2": "QUALITY", "name": "培训合格率", "comparator": "GE", "targetValue": 95, "unit": "%", "weight": 20},
+         {"level1": "OUTPUT", "level2": "QUANTITY", "name": "培训人次", "comparator": "GE", "targetValue": 300, "unit": "人次", "weight": 30.0}
+       ]}""";
+
   static List<String> districts() {
     return List.of("qijiang", "jilin", "chongqing", "enyang", "gaomi");
   }
