@@ -67,6 +67,17 @@ class RestSecurityTest {
   }
 
   @Test
+  void theGoalFormsSharedIndicatorTreeEditorIsServedToTasklist() {
+    ResponseEntity<String> script = http.getForEntity("/jixiao/forms/goal-tree-editor.js", String.class);
+    ResponseEntity<String> markup = http.getForEntity("/jixiao/forms/goal-tree-editor.html", String.class);
+
+    assertThat(script.getStatusCode().value()).isEqualTo(200);
+    assertThat(script.getBody()).contains("window.jixiaoGoalTreeEditor = function (scope, $http, camForm, options)");
+    assertThat(markup.getStatusCode().value()).isEqualTo(200);
+    assertThat(markup.getBody()).contains("共性指标库", "权重合计");
+  }
+
+  @Test
   void healthIsPublicForProbes() {
     assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
   }
