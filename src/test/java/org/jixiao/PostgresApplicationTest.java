@@ -17,7 +17,7 @@ import org.jixiao.goal.GoalReviewProcess;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.ItemType;
-import org.jixiao.project.ExAnteProcess;
+import org.jixiao.exante.ExAnteProcess;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ProjectStatus;
 import org.junit.jupiter.api.Test;

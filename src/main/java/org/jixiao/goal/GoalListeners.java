@@ -5,7 +5,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.jixiao.identity.TaskActors;
-import org.jixiao.project.ReviewDecision;
+import org.jixiao.stage.ReviewDecision;
 import org.jixiao.system.InvalidInputException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -12,7 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.jixiao.project.ReviewDecision;
+import org.jixiao.stage.ReviewDecision;
 
 /** One opinion on a goal set: on which version, in which step, by whom, deciding what. Written once. */
 @Entity

@@ -20,7 +20,7 @@ import org.jixiao.identity.Role;
 import org.jixiao.project.ProjectRef;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ProjectStatus;
-import org.jixiao.project.ReviewDecision;
+import org.jixiao.stage.ReviewDecision;
 import org.jixiao.system.ApiException;
 import org.jixiao.system.InvalidInputException;
 import org.springframework.stereotype.Service;

@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.jixiao.identity.IdentityNames;
 import org.jixiao.identity.Role;
 import org.jixiao.project.ProjectRef;
-import org.jixiao.project.ReviewDecision;
+import org.jixiao.stage.ReviewDecision;
 
 /**
  * A goal set as the API and the forms show it: every version with its indicator tree, every opinion, and

@@ -1,6 +1,8 @@
 package org.jixiao.project;
 
 import jakarta.persistence.Column;
+import org.jixiao.stage.DimensionScores;
+import org.jixiao.stage.ReviewDecision;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

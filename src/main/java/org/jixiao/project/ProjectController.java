@@ -16,12 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectController {
 
   private final ProjectService projects;
-  private final ExAnteAssessmentService assessments;
   private final CallerLookup callers;
 
-  ProjectController(ProjectService projects, ExAnteAssessmentService assessments, CallerLookup callers) {
+  ProjectController(ProjectService projects, CallerLookup callers) {
     this.projects = projects;
-    this.assessments = assessments;
     this.callers = callers;
   }
 
@@ -33,13 +31,6 @@ class ProjectController {
 
   @GetMapping("/{code}")
   ProjectView find(@PathVariable String code) {
-    return projects.find(code, callers.current());
-  }
-
-  /** 撤回: the applying department, before the first reviewer claims the application. */
-  @PostMapping("/{code}/withdraw")
-  ProjectView withdraw(@PathVariable String code) {
-    assessments.withdraw(code, callers.current());
     return projects.find(code, callers.current());
   }
 

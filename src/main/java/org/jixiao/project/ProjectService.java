@@ -12,6 +12,8 @@ import org.jixiao.identity.Caller;
 import org.jixiao.identity.IdentityNames;
 import org.jixiao.identity.InstanceAccess;
 import org.jixiao.identity.Role;
+import org.jixiao.stage.DimensionScores;
+import org.jixiao.stage.ReviewDecision;
 import org.jixiao.system.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ProjectService {
+
+  /** The process an application starts, in the project's district; its business key is the project code. */
+  static final String PROCESS_KEY = "Process_ExAnteAssessment";
+  /** Variables the application gives the process: the project's code, its department's group, the applicant. */
+  public static final String VAR_PROJECT_CODE = "projectCode";
+  public static final String VAR_DEPARTMENT_GROUP = "departmentGroup";
+  public static final String VAR_APPLICANT = "applicant";
 
   private final ProjectRepository projects;
   private final RuntimeService runtimeService;
@@ -71,13 +80,13 @@ public class ProjectService {
       throw ApiException.conflict("项目编码已存在：" + request.code());
     }
     Project project = projects.save(new Project(request, caller.userId(), OffsetDateTime.now()));
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(ExAnteProcess.KEY)
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
         .processDefinitionTenantId(project.getDistrict())
         .businessKey(project.getCode())
         .setVariables(Map.of(
-            ExAnteProcess.VAR_PROJECT_CODE, project.getCode(),
-            ExAnteProcess.VAR_DEPARTMENT_GROUP, project.getDepartment(),
-            ExAnteProcess.VAR_APPLICANT, caller.userId()))
+            VAR_PROJECT_CODE, project.getCode(),
+            VAR_DEPARTMENT_GROUP, project.getDepartment(),
+            VAR_APPLICANT, caller.userId()))
         .execute();
     project.startedAs(instance.getId());
     instanceAccess.letDepartmentFollow(instance.getId(), project.getDepartment());
@@ -131,22 +140,6 @@ public class ProjectService {
         OffsetDateTime.now()), next);
   }
 
-  /** Whether this expert already gave an opinion in the current panel (since finance last re-assessed). */
-  @Transactional(readOnly = true)
-  public boolean hasGivenExpertOpinionThisRound(String code, String expert) {
-    List<Opinion> opinions = load(code).getOpinions();
-    for (int i = opinions.size() - 1; i >= 0; i--) {
-      Opinion o = opinions.get(i);
-      if (ExAnteProcess.TASK_REASSESS.equals(o.getStep())) {
-        return false;
-      }
-      if (ExAnteProcess.TASK_EXPERT_REVIEW.equals(o.getStep()) && expert.equals(o.getReviewer())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** 登记入库 */
   @Transactional
   public void list(String code) {
@@ -157,6 +150,24 @@ public class ProjectService {
   @Transactional
   public void reject(String code) {
     load(code).moveTo(ProjectStatus.REJECTED, OffsetDateTime.now());
+  }
+
+  /** The project record, read-only outside this package (its changes go through this service); 404 if absent. */
+  @Transactional(readOnly = true)
+  public Project project(String code) {
+    return projects.findByCode(code).orElseThrow(() -> ApiException.notFound("项目不存在：" + code));
+  }
+
+  /** Stores the rule results the district's tables gave for the project. */
+  @Transactional
+  public void applyRules(String code, RuleResults results) {
+    load(code).applyRules(results, OffsetDateTime.now());
+  }
+
+  /** Stores the amount approved where budget review is merged (审定金额). */
+  @Transactional
+  public void approveAmount(String code, java.math.BigDecimal approved) {
+    load(code).approveAmount(approved, OffsetDateTime.now());
   }
 
   private Project load(String code) {

@@ -1,5 +1,8 @@
 package org.jixiao.project;
 
+import org.jixiao.stage.DimensionScores;
+import org.jixiao.stage.ReviewDecision;
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.identity.Role;
 import org.jixiao.project.ApplyProjectRequest;
-import org.jixiao.project.ExAnteProcess;
+import org.jixiao.exante.ExAnteProcess;
 import org.jixiao.project.ItemType;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ProjectView;

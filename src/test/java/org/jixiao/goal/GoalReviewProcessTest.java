@@ -22,7 +22,7 @@ import org.jixiao.PlatformTest;
 import org.jixiao.identity.Caller;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.project.ProjectService;
-import org.jixiao.project.ReviewDecision;
+import org.jixiao.stage.ReviewDecision;
 import org.jixiao.system.ApiException;
 import org.jixiao.system.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;

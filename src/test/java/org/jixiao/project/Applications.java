@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.jixiao.exante.ExAnteProcess;
 import org.jixiao.identity.CallerLookup;
 import org.springframework.stereotype.Component;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.PlatformTest;
-import org.jixiao.project.ExAnteProcess;
+import org.jixiao.exante.ExAnteProcess;
 import org.jixiao.project.Applications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.jixiao.project;
+package org.jixiao.exante;
 
 /**
  * The ex-ante assessment process ({@code processes/ex-ante-assessment.bpmn}) and its rule tables: keys, the

@@ -1,4 +1,4 @@
-package org.jixiao.project;
+package org.jixiao.exante;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -10,6 +10,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.jixiao.identity.TaskActors;
+import org.jixiao.project.ProjectService;
+import org.jixiao.stage.DimensionScores;
+import org.jixiao.stage.ReviewDecision;
 import org.jixiao.system.InvalidInputException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
  * task its due date. A refused completion leaves the task open with a Chinese message.
  */
 @Configuration
-class OpinionListeners {
+class ExAnteListeners {
 
   private static final Set<ReviewDecision> REVIEW_DECISIONS =
       EnumSet.of(ReviewDecision.APPROVE, ReviewDecision.RETURN, ReviewDecision.REJECT, ReviewDecision.BACK);
@@ -55,14 +58,14 @@ class OpinionListeners {
 
   /** 专家论证: one expert's AGREE or DISAGREE */
   @Bean
-  TaskListener recordExpertOpinionListener(ProjectService projects) {
+  TaskListener recordExpertOpinionListener(ProjectService projects, ExAnteAssessmentService assessments) {
     return task -> {
       ReviewDecision decision = parse(task.getVariable(ExAnteProcess.VAR_EXPERT_DECISION));
       if (decision != ReviewDecision.AGREE && decision != ReviewDecision.DISAGREE) {
         throw new InvalidInputException("请选择论证意见：同意或不同意");
       }
       String expert = actingUser(task);
-      if (projects.hasGivenExpertOpinionThisRound(task.getExecution().getProcessBusinessKey(), expert)) {
+      if (assessments.hasGivenExpertOpinionThisRound(task.getExecution().getProcessBusinessKey(), expert)) {
         throw new InvalidInputException("您已在本轮专家论证中发表过意见，每位专家只能论证一次");
       }
       Object comment = task.getVariable(ExAnteProcess.VAR_EXPERT_COMMENT);

@@ -1,4 +1,4 @@
-package org.jixiao.project;
+package org.jixiao.stage;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

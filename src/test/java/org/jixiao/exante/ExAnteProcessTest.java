@@ -1,4 +1,4 @@
-package org.jixiao.project;
+package org.jixiao.exante;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +24,14 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jixiao.EndedInstance;
 import org.jixiao.PlatformTest;
 import org.jixiao.identity.CallerLookup;
+import org.jixiao.project.ItemType;
+import org.jixiao.project.ProjectService;
+import org.jixiao.project.ProjectStatus;
+import org.jixiao.project.ProjectView;
+import org.jixiao.project.Applications;
+import org.jixiao.stage.ReviewDecision;
+import org.jixiao.stage.DimensionScores;
+import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.system.ApiException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

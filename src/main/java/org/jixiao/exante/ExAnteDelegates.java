@@ -1,13 +1,15 @@
-package org.jixiao.project;
+package org.jixiao.exante;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jixiao.identity.Role;
+import org.jixiao.project.ProjectService;
+import org.jixiao.stage.ReviewDecision;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The service and business rule tasks of the ex-ante process: one delegate each, named after the task. */
 @Configuration
-class ProjectDelegates {
+class ExAnteDelegates {
 
   /** 判定评估要求 (Task_EvaluateExAnteRules): the district's rule tables → routing flags and settings */
   @Bean

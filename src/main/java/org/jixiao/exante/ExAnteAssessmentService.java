@@ -1,4 +1,4 @@
-package org.jixiao.project;
+package org.jixiao.exante;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -11,6 +11,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.identity.Caller;
+import org.jixiao.project.Opinion;
+import org.jixiao.project.Project;
+import org.jixiao.project.RuleResults;
+import org.jixiao.project.ProjectService;
+import org.jixiao.stage.ReviewDecision;
 import org.jixiao.system.ApiException;
 import org.jixiao.system.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -26,12 +31,12 @@ public class ExAnteAssessmentService {
   /** Priority a reminded task rises to (Camunda's default is 50). */
   static final int REMINDED_PRIORITY = 80;
 
-  private final ProjectRepository projects;
+  private final ProjectService projects;
   private final DecisionService decisionService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
 
-  ExAnteAssessmentService(ProjectRepository projects, DecisionService decisionService,
+  ExAnteAssessmentService(ProjectService projects, DecisionService decisionService,
       RuntimeService runtimeService, TaskService taskService) {
     this.projects = projects;
     this.decisionService = decisionService;
@@ -65,7 +70,7 @@ public class ExAnteAssessmentService {
         flag(rules, ExAnteProcess.VAR_JOINT_REVIEW_REQUIRED),
         flag(rules, ExAnteProcess.VAR_BUDGET_REVIEW_REQUIRED),
         (String) rules.get("ruleBasis"));
-    project.applyRules(results, OffsetDateTime.now());
+    projects.applyRules(code, results);
 
     Map<String, Object> variables = new HashMap<>();
     variables.put(ExAnteProcess.VAR_EX_ANTE_REQUIRED, results.exAnteRequired());
@@ -89,7 +94,7 @@ public class ExAnteAssessmentService {
       throw new InvalidInputException("审定金额应在 0 到申报金额 " + project.getAmount().toPlainString()
           + " 元之间，最多两位小数");
     }
-    project.approveAmount(approved, OffsetDateTime.now());
+    projects.approveAmount(code, approved);
   }
 
   /**
@@ -149,9 +154,24 @@ public class ExAnteAssessmentService {
     }
   }
 
+  /** Whether this expert already gave an opinion in the current panel (since finance last re-assessed). */
+  @Transactional(readOnly = true)
+  public boolean hasGivenExpertOpinionThisRound(String code, String expert) {
+    List<Opinion> opinions = load(code).getOpinions();
+    for (int i = opinions.size() - 1; i >= 0; i--) {
+      Opinion o = opinions.get(i);
+      if (ExAnteProcess.TASK_REASSESS.equals(o.getStep())) {
+        return false;
+      }
+      if (ExAnteProcess.TASK_EXPERT_REVIEW.equals(o.getStep()) && expert.equals(o.getReviewer())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Project load(String code) {
-    return projects.findByCode(code)
-        .orElseThrow(() -> ApiException.notFound("项目不存在：" + code));
+    return projects.project(code);
   }
 
   private static Boolean flag(DmnDecisionRuleResult entries, String name) {

@@ -1,4 +1,4 @@
-package org.jixiao.project;
+package org.jixiao.stage;
 
 /** A reviewer's conclusion, the value of the process variable {@code reviewDecision}. */
 public enum ReviewDecision {
