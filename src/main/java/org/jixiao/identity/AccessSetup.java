@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -40,22 +41,20 @@ public class AccessSetup {
   /** Roles that watch the chain in Cockpit. */
   static final List<Role> COCKPIT_USERS = List.of(Role.FINANCE_PERFORMANCE, Role.FINANCE_BUDGET);
 
-  /** Shown on every Tasklist card, so that tasks of the same step tell their project and goal set apart. */
-  static final List<Map<String, String>> CARD_VARIABLES = List.of(
-      Map.of("name", "projectCode", "label", "项目编码"),
-      Map.of("name", "goalSetCode", "label", "绩效目标编号"));
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
+  private final List<StageAccess> stages;
 
   AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService) {
+      FilterService filterService, TaskService taskService, List<StageAccess> stages) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
+    this.stages = stages;
   }
 
   public void apply() {
@@ -85,19 +84,29 @@ public class AccessSetup {
     // the performance section supervises the chain: it may retry failed jobs and resolve incidents
     grant(Role.FINANCE_PERFORMANCE, Resources.PROCESS_INSTANCE, ProcessInstancePermissions.UPDATE);
     grant(Role.FINANCE_PERFORMANCE, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.UPDATE_INSTANCE);
-    // the processes a role starts itself in Tasklist (发起流程): a unit's goal adjustment, the 抽审 draw
-    grant(Role.BUDGET_UNIT, Resources.PROCESS_DEFINITION, "Process_GoalAdjustment",
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(Role.FINANCE_PERFORMANCE, Resources.PROCESS_DEFINITION, "Process_DrawGoalSample",
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
-    for (Role starter : List.of(Role.BUDGET_UNIT, Role.FINANCE_PERFORMANCE)) {
-      grant(starter, Resources.PROCESS_INSTANCE, Permissions.CREATE);
-    }
+    // what each stage adds: the processes its roles start in Tasklist (发起流程), its Tasklist card variables
+    List<Map<String, String>> cardVariables = new ArrayList<>();
+    StageAccess.Grants grants = new StageAccess.Grants() {
+      @Override
+      public void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+        AccessSetup.this.grant(role, resource, resourceId, permissions);
+        if (resource == Resources.PROCESS_DEFINITION) {
+          // starting a process creates an instance
+          AccessSetup.this.grant(role, Resources.PROCESS_INSTANCE, Permissions.CREATE);
+        }
+      }
+
+      @Override
+      public void cardVariable(String name, String label) {
+        cardVariables.add(Map.of("name", name, "label", label));
+      }
+    };
+    stages.forEach(stage -> stage.contribute(grants));
     // administrators: every permission on every resource, as Camunda's own first-user setup grants
     for (Resource resource : Resources.values()) {
       grant(Role.ADMINISTRATOR, resource, Permissions.ALL);
     }
-    ensureFilters();
+    ensureFilters(List.copyOf(cardVariables));
   }
 
   private void ensureGroup(String id, String name, String type) {
@@ -110,18 +119,20 @@ public class AccessSetup {
     }
   }
 
-  private void ensureFilters() {
+  /** The filters every user sees; their cards show the variables the stages named. */
+  private void ensureFilters(List<Map<String, String>> cardVariables) {
     ensureFilter("我的待办", "已认领、由我经办的事项", -10,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), cardVariables);
     ensureFilter("岗位待办", "我所在岗位或部门可认领的事项", 0,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks());
-    ensureFilter("全部可见事项", "本辖区中我有权查看的全部事项", 10, taskService.createTaskQuery());
+            .includeAssignedTasks(), cardVariables);
+    ensureFilter("全部可见事项", "本辖区中我有权查看的全部事项", 10, taskService.createTaskQuery(), cardVariables);
   }
 
-  private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+  private void ensureFilter(String name, String description, int priority, TaskQuery query,
+      List<Map<String, String>> cardVariables) {
     Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
-        "variables", CARD_VARIABLES);
+        "variables", cardVariables);
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);

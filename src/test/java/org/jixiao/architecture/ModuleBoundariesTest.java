@@ -1,0 +1,85 @@
+package org.jixiao.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The modules (one top-level package each) and who may use whom. The stages ({@code exante}, {@code goal}, and
+ * the ones to come) stand on the project library and the stage kit and hand over to each other only through
+ * the lifecycle model; a module's repositories and Spring configuration are its own.
+ */
+class ModuleBoundariesTest {
+
+  private static final String ROOT = "org.jixiao";
+  private static final String[] STAGES = {"exante", "goal", "monitoring", "evaluation", "rectification"};
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+  }
+
+  @Test
+  void modulesHaveNoCycles() {
+    slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void theStageKitKnowsNoStage() {
+    noClasses().that().resideInAPackage(ROOT + ".stage..")
+        .should().dependOnClassesThat().resideInAnyPackage(packages("project", "lifecycle", "demo"))
+        .orShould().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
+        .check(classes);
+  }
+
+  @Test
+  void theProjectLibraryKnowsNoStage() {
+    noClasses().that().resideInAPackage(ROOT + ".project..")
+        .should().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
+        .orShould().dependOnClassesThat().resideInAnyPackage(packages("lifecycle", "demo"))
+        .check(classes);
+  }
+
+  @Test
+  void stagesDoNotCallEachOther() {
+    for (String stage : STAGES) {
+      String[] others = java.util.Arrays.stream(STAGES).filter(s -> !s.equals(stage)).toArray(String[]::new);
+      ArchRule rule = noClasses().that().resideInAPackage(ROOT + "." + stage + "..")
+          .should().dependOnClassesThat().resideInAnyPackage(packages(others))
+          .allowEmptyShould(true);
+      rule.check(classes);
+    }
+  }
+
+  @Test
+  void theFoundationKnowsNoBusinessModule() {
+    noClasses().that().resideInAnyPackage(packages("system", "identity", "district"))
+        .should().dependOnClassesThat().resideInAnyPackage(packages("project", "lifecycle", "demo"))
+        .orShould().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
+        .check(classes);
+  }
+
+  @Test
+  void aModulesRepositoriesAreItsOwn() {
+    for (String module : new String[] {"project", "stage", "exante", "goal", "lifecycle"}) {
+      noClasses().that().resideOutsideOfPackage(ROOT + "." + module + "..")
+          .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+              "repositories of " + module, c -> c.getPackageName().startsWith(ROOT + "." + module)
+                  && c.isAssignableTo(org.springframework.data.repository.Repository.class)))
+          .allowEmptyShould(true)
+          .check(classes);
+    }
+  }
+
+  private static String[] packages(String... modules) {
+    return java.util.Arrays.stream(modules).map(m -> ROOT + "." + m + "..").toArray(String[]::new);
+  }
+}
