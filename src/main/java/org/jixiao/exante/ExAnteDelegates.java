@@ -22,8 +22,7 @@ class ExAnteDelegates {
   JavaDelegate tallyExpertPanelDelegate(ExAnteAssessmentService assessments) {
     return execution -> execution.setVariable(ExAnteProcess.VAR_EXPERT_PANEL_PASSED,
         assessments.expertPanelPassed(execution.getProcessBusinessKey(),
-            (Integer) execution.getVariable(ExAnteProcess.VAR_EXPERT_PANEL_SIZE),
-            (Integer) execution.getVariable(ExAnteProcess.VAR_EXPERT_PASS_PERCENT)));
+            ExAnteData.of(execution).expertPanelSize(), ExAnteData.of(execution).expertPassPercent()));
   }
 
   /** 登记入库 (Task_ListProject) */
@@ -42,7 +41,7 @@ class ExAnteDelegates {
   @Bean
   JavaDelegate withdrawProjectDelegate(ProjectService projects) {
     return execution -> projects.recordOpinion(execution.getProcessBusinessKey(), new ProjectService.OpinionGiven(
-        ExAnteProcess.TASK_WITHDRAW_PROJECT, "撤回申报", (String) execution.getVariable(ExAnteProcess.VAR_WITHDRAWN_BY),
+        ExAnteProcess.TASK_WITHDRAW_PROJECT, "撤回申报", ExAnteData.of(execution).withdrawnBy(),
         Role.BUDGET_UNIT.groupId(), ReviewDecision.WITHDRAW, null));
   }
 

@@ -45,7 +45,7 @@ class ExAnteListeners {
   TaskListener recordReassessmentListener(ProjectService projects, ExAnteAssessmentService assessments) {
     return task -> {
       ReviewDecision decision = reviewDecision(task);
-      boolean budgetReview = Boolean.TRUE.equals(task.getVariable(ExAnteProcess.VAR_BUDGET_REVIEW_REQUIRED));
+      boolean budgetReview = ExAnteData.of(task).budgetReviewRequired();
       if (budgetReview && decision == ReviewDecision.APPROVE) {
         assessments.approveAmount(task.getExecution().getProcessBusinessKey(), approvedAmount(task));
       }

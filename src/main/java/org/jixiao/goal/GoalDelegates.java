@@ -26,7 +26,7 @@ class GoalDelegates {
   @Bean
   JavaDelegate startFinanceRoundDelegate(GoalService goals) {
     return execution -> execution.setVariables(goals.startFinanceRound(execution.getProcessBusinessKey(),
-        ((Number) execution.getVariable(GoalReviewProcess.VAR_FINANCE_ROUNDS)).intValue()));
+        GoalReviewData.of(execution).financeRounds()));
   }
 
   /** 批复绩效目标 (Task_ApproveGoals) */
@@ -61,9 +61,11 @@ class GoalDelegates {
   /** 抽取抽审样本 (Task_DrawGoalSample): the draw in the process's district, as the finance user who started it */
   @Bean
   JavaDelegate drawGoalSampleDelegate(GoalSampling sampling) {
-    return execution -> execution.setVariables(sampling.drawAs(execution.getTenantId(),
-        execution.getVariable(GoalReviewProcess.VAR_BUDGET_YEAR), execution.getVariable(GoalReviewProcess.VAR_SAMPLE_SEED),
-        TaskActors.user(execution, (String) execution.getVariable(GoalReviewProcess.VAR_APPLICANT))));
+    return execution -> {
+      GoalReviewData data = GoalReviewData.of(execution);
+      execution.setVariables(sampling.drawAs(execution.getTenantId(), data.budgetYear(), data.sampleSeed(),
+          TaskActors.user(execution, data.applicant().orElse(null))));
+    };
   }
 
   /** 重新审定批复 (Task_ApproveGoalAdjustment) */

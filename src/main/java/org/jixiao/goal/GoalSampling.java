@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -114,16 +115,9 @@ public class GoalSampling {
    * gave them, the user who started it; the results as process variables.
    */
   @Transactional
-  public Map<String, Object> drawAs(String district, Object budgetYear, Object seed, String userId) {
-    int year;
-    Long fixedSeed;
-    try {
-      year = Integer.parseInt(String.valueOf(budgetYear).strip());
-      fixedSeed = seed == null || seed.toString().isBlank() ? null : Long.valueOf(seed.toString().strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("请填写预算年度（如 2027）；随机种子须为整数或留空");
-    }
-    List<DrawResult> results = draw(district, year, fixedSeed, callers.of(userId));
+  public Map<String, Object> drawAs(String district, Optional<Integer> budgetYear, Optional<Long> seed, String userId) {
+    int year = budgetYear.orElseThrow(() -> new InvalidInputException("请填写预算年度（如 2027）"));
+    List<DrawResult> results = draw(district, year, seed.orElse(null), callers.of(userId));
     return Map.of(
         GoalReviewProcess.VAR_SAMPLE_POPULATION, results.stream().mapToInt(DrawResult::population).sum(),
         GoalReviewProcess.VAR_SAMPLE_DRAWN, results.stream().mapToInt(DrawResult::drawn).sum(),

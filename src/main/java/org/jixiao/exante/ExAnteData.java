@@ -1,0 +1,41 @@
+package org.jixiao.exante;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.jixiao.stage.ProcessVariables;
+
+/**
+ * The ex-ante process's data, typed: what its delegates and listeners read, each accessor failing fast on a
+ * missing or mistyped value. Names are in {@link ExAnteProcess}.
+ */
+public final class ExAnteData {
+
+  private final ProcessVariables variables;
+
+  private ExAnteData(VariableScope scope) {
+    this.variables = ProcessVariables.of(scope);
+  }
+
+  public static ExAnteData of(VariableScope scope) {
+    return new ExAnteData(scope);
+  }
+
+  /** Experts on a panel (Decision_ExAnteSettings). */
+  public int expertPanelSize() {
+    return variables.integer(ExAnteProcess.VAR_EXPERT_PANEL_SIZE);
+  }
+
+  /** Share of a panel that must agree, in percent (Decision_ExAnteSettings). */
+  public int expertPassPercent() {
+    return variables.integer(ExAnteProcess.VAR_EXPERT_PASS_PERCENT);
+  }
+
+  /** Whether finance re-assessment includes budget review and its approved amount (Decision_ExAnteRules). */
+  public boolean budgetReviewRequired() {
+    return variables.flag(ExAnteProcess.VAR_BUDGET_REVIEW_REQUIRED);
+  }
+
+  /** Who withdrew the application, given with the withdrawal message by the service that correlated it. */
+  public String withdrawnBy() {
+    return variables.string(ExAnteProcess.VAR_WITHDRAWN_BY);
+  }
+}
