@@ -76,7 +76,7 @@ class PostgresApplicationTest {
         .isEqualTo(ProjectStatus.LISTED.name());
     assertThat(jdbc.queryForObject("select amount from project where code = 'PG-2026-001'", BigDecimal.class))
         .isEqualByComparingTo("9999999.99");
-    assertThat(jdbc.queryForObject("select count(*) from project_opinion o join project p on p.id = o.project_id"
+    assertThat(jdbc.queryForObject("select count(*) from stage_opinion o join project p on p.id = o.subject_id and o.subject_type = 'PROJECT'"
         + " where p.code = 'PG-2026-001'", Long.class)).isEqualTo(2);
     assertThat(jdbc.queryForObject("select approved_amount from project where code = 'PG-2026-001'",
         BigDecimal.class)).isEqualByComparingTo("8000000.00");

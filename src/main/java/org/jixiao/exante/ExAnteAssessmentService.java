@@ -11,11 +11,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.identity.Caller;
-import org.jixiao.project.Opinion;
 import org.jixiao.project.Project;
 import org.jixiao.project.RuleResults;
 import org.jixiao.project.ProjectService;
+import org.jixiao.stage.Opinions;
 import org.jixiao.stage.ReviewDecision;
+import org.jixiao.stage.StageOpinion;
+import org.jixiao.stage.SubjectType;
 import org.jixiao.system.ApiException;
 import org.jixiao.system.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -23,22 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The steps of the ex-ante assessment that are more than an opinion: the district's rule tables, approved
- * amounts, the expert panel's tally, withdrawal and reminders.
+ * amounts, the expert panel's tally and withdrawal.
  */
 @Service
 public class ExAnteAssessmentService {
-
-  /** Priority a reminded task rises to (Camunda's default is 50). */
-  static final int REMINDED_PRIORITY = 80;
 
   private final ProjectService projects;
   private final DecisionService decisionService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final Opinions opinions;
 
   ExAnteAssessmentService(ProjectService projects, DecisionService decisionService,
-      RuntimeService runtimeService, TaskService taskService) {
+      RuntimeService runtimeService, TaskService taskService, Opinions opinions) {
     this.projects = projects;
+    this.opinions = opinions;
     this.decisionService = decisionService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -46,7 +47,7 @@ public class ExAnteAssessmentService {
 
   /**
    * Evaluates the district's Decision_ExAnteRules and Decision_ExAnteSettings for the project, stores the
-   * rule results with it, and returns them as the process variables the gateways and timers read.
+   * rule results with it, and returns them as the process variables the gateways and the deadlines read.
    */
   @Transactional
   public Map<String, Object> evaluateRules(String code) {
@@ -103,7 +104,7 @@ public class ExAnteAssessmentService {
    */
   @Transactional(readOnly = true)
   public boolean expertPanelPassed(String code, int panelSize, int passPercent) {
-    List<Opinion> opinions = load(code).getOpinions();
+    List<StageOpinion> opinions = this.opinions.ofSubject(SubjectType.PROJECT, code);
     int roundStart = 0;
     for (int i = 0; i < opinions.size(); i++) {
       if (ExAnteProcess.TASK_REASSESS.equals(opinions.get(i).getStep())) {
@@ -141,29 +142,16 @@ public class ExAnteAssessmentService {
         .correlate();
   }
 
-  /** 催办: every open work item of the instance rises in priority and gets a reminder comment. */
-  public void remindOpenTasks(String processInstanceId, String dueDuration) {
-    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
-      if (ExAnteProcess.TASK_SUPERVISE_OVERDUE.equals(task.getTaskDefinitionKey())) {
-        continue;
-      }
-      task.setPriority(Math.max(task.getPriority(), REMINDED_PRIORITY));
-      taskService.saveTask(task);
-      taskService.createComment(task.getId(), processInstanceId,
-          "【催办】“" + task.getName() + "”即将到期（办理期限 " + dueDuration + "），请尽快办理。");
-    }
-  }
-
   /** Whether this expert already gave an opinion in the current panel (since finance last re-assessed). */
   @Transactional(readOnly = true)
   public boolean hasGivenExpertOpinionThisRound(String code, String expert) {
-    List<Opinion> opinions = load(code).getOpinions();
+    List<StageOpinion> opinions = this.opinions.ofSubject(SubjectType.PROJECT, code);
     for (int i = opinions.size() - 1; i >= 0; i--) {
-      Opinion o = opinions.get(i);
+      StageOpinion o = opinions.get(i);
       if (ExAnteProcess.TASK_REASSESS.equals(o.getStep())) {
         return false;
       }
-      if (ExAnteProcess.TASK_EXPERT_REVIEW.equals(o.getStep()) && expert.equals(o.getReviewer())) {
+      if (ExAnteProcess.TASK_EXPERT_REVIEW.equals(o.getStep()) && expert.equals(o.getActor())) {
         return true;
       }
     }

@@ -44,11 +44,4 @@ class ExAnteDelegates {
         ExAnteProcess.TASK_WITHDRAW_PROJECT, "撤回申报", ExAnteData.of(execution).withdrawnBy(),
         Role.BUDGET_UNIT.groupId(), ReviewDecision.WITHDRAW, null));
   }
-
-  /** 催办提醒 (Task_RemindAssignee) */
-  @Bean
-  JavaDelegate remindAssigneeDelegate(ExAnteAssessmentService assessments) {
-    return execution -> assessments.remindOpenTasks(execution.getProcessInstanceId(),
-        (String) execution.getVariable(ExAnteProcess.VAR_TASK_DUE_DURATION));
-  }
 }

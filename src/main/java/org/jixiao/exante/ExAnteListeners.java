@@ -1,10 +1,6 @@
 package org.jixiao.exante;
 
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.Period;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Task listeners of the ex-ante process. On complete they write the task's opinion into the project's
- * history (and remove the opinion's variables, so the next round starts empty); on create they give the
- * task its due date. A refused completion leaves the task open with a Chinese message.
+ * history (and remove the opinion's variables, so the next round starts empty). Due dates, reminders and
+ * escalation are the stage kit's ({@code org.jixiao.stage.DeadlineWatch}). A refused completion leaves the
+ * task open with a Chinese message.
  */
 @Configuration
 class ExAnteListeners {
@@ -90,16 +87,6 @@ class ExAnteListeners {
   @Bean
   TaskListener clearReviewDecisionListener() {
     return task -> task.getExecution().removeVariable(ExAnteProcess.VAR_REVIEW_DECISION);
-  }
-
-  /** On create: due date after the district's taskDueDuration, follow-up date at its reminderDuration. */
-  @Bean
-  TaskListener setDueDateListener() {
-    return task -> {
-      OffsetDateTime now = OffsetDateTime.now();
-      task.setDueDate(Date.from(plus(now, (String) task.getVariable(ExAnteProcess.VAR_TASK_DUE_DURATION)).toInstant()));
-      task.setFollowUpDate(Date.from(plus(now, (String) task.getVariable(ExAnteProcess.VAR_REMINDER_DURATION)).toInstant()));
-    };
   }
 
   private static void record(ProjectService projects, DelegateTask task, ReviewDecision decision,
@@ -182,10 +169,6 @@ class ExAnteListeners {
 
   private static String conclusion(DelegateTask task) {
     return text(task.getVariable(ExAnteProcess.VAR_ASSESSMENT_CONCLUSION));
-  }
-
-  private static OffsetDateTime plus(OffsetDateTime from, String isoDuration) {
-    return isoDuration.contains("T") ? from.plus(Duration.parse(isoDuration)) : from.plus(Period.parse(isoDuration));
   }
 
   private static String text(Object value) {

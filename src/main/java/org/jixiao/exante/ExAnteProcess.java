@@ -1,5 +1,7 @@
 package org.jixiao.exante;
 
+import org.jixiao.stage.Deadlines;
+
 /**
  * The ex-ante assessment process ({@code processes/ex-ante-assessment.bpmn}) and its rule tables: keys, the
  * element ids code and tests refer to, and its variables. The business key is the project code.
@@ -25,13 +27,12 @@ public final class ExAnteProcess {
   public static final String TASK_START_GOAL_SETTING = "Task_StartGoalSetting";
   public static final String TASK_REJECT_PROJECT = "Task_RejectProject";
   public static final String TASK_WITHDRAW_PROJECT = "Task_WithdrawProject";
-  public static final String TASK_REMIND_ASSIGNEE = "Task_RemindAssignee";
-  public static final String TASK_SUPERVISE_OVERDUE = "Task_SuperviseOverdue";
+  /** 督办超期事项, in the 超期督办 event sub-process the deadline watch opens (see {@link Deadlines}). */
+  public static final String TASK_SUPERVISE_OVERDUE = Deadlines.TASK_SUPERVISE_OVERDUE;
   public static final String END_PROJECT_LISTED = "EndEvent_ProjectListed";
   public static final String END_PROJECT_REJECTED = "EndEvent_ProjectRejected";
   public static final String END_APPLICATION_WITHDRAWN = "EndEvent_ApplicationWithdrawn";
-  public static final String END_REMINDED = "EndEvent_Reminded";
-  public static final String END_OVERDUE_SUPERVISED = "EndEvent_OverdueSupervised";
+  public static final String END_OVERDUE_SUPERVISED = Deadlines.END_OVERDUE_SUPERVISED;
 
   /** The project's code (also the business key), for forms that load the project from /api/projects. */
   public static final String VAR_PROJECT_CODE = "projectCode";
@@ -49,8 +50,8 @@ public final class ExAnteProcess {
   /** Settings, from Decision_ExAnteSettings. */
   public static final String VAR_EXPERT_PANEL_SIZE = "expertPanelSize";
   public static final String VAR_EXPERT_PASS_PERCENT = "expertPassPercent";
-  public static final String VAR_TASK_DUE_DURATION = "taskDueDuration";
-  public static final String VAR_REMINDER_DURATION = "reminderDuration";
+  public static final String VAR_TASK_DUE_DURATION = Deadlines.VAR_TASK_DUE_DURATION;
+  public static final String VAR_REMINDER_DURATION = Deadlines.VAR_REMINDER_DURATION;
 
   /** A reviewer's conclusion, a {@link ReviewDecision} name; read by the decision gateways. */
   public static final String VAR_REVIEW_DECISION = "reviewDecision";

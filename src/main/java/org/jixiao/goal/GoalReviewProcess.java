@@ -1,5 +1,7 @@
 package org.jixiao.goal;
 
+import org.jixiao.stage.Deadlines;
+
 /**
  * The goal review process ({@code processes/goal-review.bpmn}), the adjustment process
  * ({@code processes/goal-adjustment.bpmn}) and their settings table: keys, element ids and variables. The
@@ -25,11 +27,12 @@ public final class GoalReviewProcess {
   public static final String EVENT_SAMPLE_DRAWN = "Event_SampleDrawn";
   public static final String TASK_SPOT_CHECK = "Task_SpotCheckGoals";
   public static final String TASK_REOPEN_GOALS = "Task_ReopenGoals";
-  public static final String TASK_SUPERVISE_OVERDUE = "Task_SuperviseOverdue";
+  /** 督办超期事项, in the 超期督办 event sub-process the deadline watch opens (see {@link Deadlines}). */
+  public static final String TASK_SUPERVISE_OVERDUE = Deadlines.TASK_SUPERVISE_OVERDUE;
   public static final String END_GOALS_APPROVED = "EndEvent_GoalsApproved";
   public static final String END_NOT_SAMPLED = "EndEvent_NotSampled";
   public static final String END_SPOT_CHECK_PASSED = "EndEvent_SpotCheckPassed";
-  public static final String END_OVERDUE_SUPERVISED = "EndEvent_OverdueSupervised";
+  public static final String END_OVERDUE_SUPERVISED = Deadlines.END_OVERDUE_SUPERVISED;
 
   public static final String TASK_REGISTER_ADJUSTMENT = "Task_RegisterGoalAdjustment";
   public static final String TASK_REVIEW_ADJUSTMENT = "Task_ReviewGoalAdjustment";
@@ -50,8 +53,8 @@ public final class GoalReviewProcess {
   public static final String VAR_FINANCE_ROUNDS = "financeRounds";
   public static final String VAR_SAMPLING_PERCENT = "samplingPercent";
   public static final String VAR_SAMPLING_APPLIES = "samplingApplies";
-  public static final String VAR_TASK_DUE_DURATION = "taskDueDuration";
-  public static final String VAR_REMINDER_DURATION = "reminderDuration";
+  public static final String VAR_TASK_DUE_DURATION = Deadlines.VAR_TASK_DUE_DURATION;
+  public static final String VAR_REMINDER_DURATION = Deadlines.VAR_REMINDER_DURATION;
 
   /** Written by Task_StartFinanceRound: the round number and whether it is an opinion round (一下). */
   public static final String VAR_FINANCE_ROUND = "financeRound";

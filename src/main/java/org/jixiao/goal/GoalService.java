@@ -20,7 +20,12 @@ import org.jixiao.identity.Role;
 import org.jixiao.project.ProjectRef;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ProjectStatus;
+import org.jixiao.stage.Opinions;
 import org.jixiao.stage.ReviewDecision;
+import org.jixiao.stage.Stage;
+import org.jixiao.stage.StageOpinion;
+import org.jixiao.stage.Subject;
+import org.jixiao.stage.SubjectType;
 import org.jixiao.system.ApiException;
 import org.jixiao.system.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -47,11 +52,13 @@ public class GoalService {
   private final ObjectMapper json;
   private final IdentityNames names;
   private final CallerLookup callers;
+  private final Opinions opinions;
 
   GoalService(GoalSetRepository sets, ProjectService projects, RuntimeService runtimeService,
       DecisionService decisionService, IdentityService identityService, InstanceAccess instanceAccess,
-      GoalRules rules, ObjectMapper json, CallerLookup callers) {
+      GoalRules rules, ObjectMapper json, CallerLookup callers, Opinions opinions) {
     this.callers = callers;
+    this.opinions = opinions;
     this.sets = sets;
     this.projects = projects;
     this.runtimeService = runtimeService;
@@ -106,7 +113,8 @@ public class GoalService {
     if (sets.existsByCode(set.getCode())) {
       throw ApiException.conflict("该预算年度的绩效目标已存在：" + set.getCode());
     }
-    return GoalSetView.of(start(set, project == null ? null : project.code()), project, names);
+    GoalSet started = start(set, project == null ? null : project.code());
+    return GoalSetView.of(started, project, opinionsOn(started), names);
   }
 
   private GoalSet start(GoalSet set, String projectCode) {
@@ -271,7 +279,7 @@ public class GoalService {
         .stream().filter(s -> caller.worksIn(s.getDistrict())).toList();
     Map<Long, ProjectRef> refs = projects.references(found.stream().map(GoalSet::getProjectId)
         .filter(id -> id != null).toList());
-    return found.stream().map(s -> GoalSetView.of(s, refs.get(s.getProjectId()), names)).toList();
+    return found.stream().map(s -> GoalSetView.of(s, refs.get(s.getProjectId()), opinionsOn(s), names)).toList();
   }
 
   /** 重新审定批复: the adjustment becomes the approved version; the one before stays in the history. */
@@ -307,13 +315,13 @@ public class GoalService {
         .filter(s -> caller.mayRead(s.getDistrict(), s.getDepartment())).toList();
     Map<Long, ProjectRef> refs = projects.references(found.stream().map(GoalSet::getProjectId)
         .filter(id -> id != null).toList());
-    return found.stream().map(s -> GoalSetView.of(s, refs.get(s.getProjectId()), names)).toList();
+    return found.stream().map(s -> GoalSetView.of(s, refs.get(s.getProjectId()), opinionsOn(s), names)).toList();
   }
 
   private GoalSetView view(GoalSet set) {
     ProjectRef project = set.getProjectId() == null ? null
         : projects.references(List.of(set.getProjectId())).get(set.getProjectId());
-    return GoalSetView.of(set, project, names);
+    return GoalSetView.of(set, project, opinionsOn(set), names);
   }
 
   private String projectCodeOf(GoalSet set) {
@@ -322,13 +330,19 @@ public class GoalService {
   }
 
   private void record(GoalSet set, int versionNumber, Opinion o) {
-    set.addOpinion(new GoalOpinion(set, versionNumber, o.step(), o.stepName(), o.reviewer(), o.reviewerRole(),
-        o.decision(), o.comment(), OffsetDateTime.now()));
+    StageOpinion recorded = opinions.record(new Opinions.Given(Stage.GOALS,
+        new Subject(SubjectType.GOAL_SET, set.getId(), set.getCode()), versionNumber, o.step(), o.stepName(),
+        o.reviewer(), o.reviewerRole(), o.decision(), o.comment(), null, null));
+    set.opinionGiven(recorded.getGivenAt());
   }
 
-  private static String lastReviewer(GoalSet set) {
-    List<GoalOpinion> opinions = set.getOpinions();
-    return opinions.isEmpty() ? SYSTEM : opinions.get(opinions.size() - 1).getReviewer();
+  private List<StageOpinion> opinionsOn(GoalSet set) {
+    return opinions.ofSubject(SubjectType.GOAL_SET, set.getCode());
+  }
+
+  private String lastReviewer(GoalSet set) {
+    List<StageOpinion> given = opinionsOn(set);
+    return given.isEmpty() ? SYSTEM : given.get(given.size() - 1).getActor();
   }
 
   private String toJson(GoalDraft draft) {

@@ -23,8 +23,8 @@ import org.jixiao.system.InvalidInputException;
 
 /**
  * The performance goals (绩效目标) of one project, or of a department's whole budget, for one budget year:
- * its versions in order, the opinions given on them, and where the review stands. The project is referred
- * to by its id (the project library is its own module).
+ * its versions in order and where the review stands (the opinions on it are in the stage kit's record,
+ * {@code org.jixiao.stage.Opinions}). The project is referred to by its id (the project library is its own module).
  */
 @Entity
 @Table(name = "goal_set")
@@ -84,10 +84,6 @@ public class GoalSet {
   @OneToMany(mappedBy = "goalSet", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
   @OrderBy("number ASC")
   private List<GoalVersion> versions = new ArrayList<>();
-
-  @OneToMany(mappedBy = "goalSet", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
-  @OrderBy("givenAt ASC, id ASC")
-  private List<GoalOpinion> opinions = new ArrayList<>();
 
   protected GoalSet() {}
 
@@ -183,9 +179,9 @@ public class GoalSet {
     this.updatedAt = now;
   }
 
-  void addOpinion(GoalOpinion opinion) {
-    opinions.add(opinion);
-    this.updatedAt = opinion.getGivenAt();
+  /** An opinion was recorded on the set (in the stage kit's opinion record). */
+  void opinionGiven(OffsetDateTime givenAt) {
+    this.updatedAt = givenAt;
   }
 
   private void moveTo(GoalSetStatus newStatus, OffsetDateTime now) {
@@ -264,9 +260,5 @@ public class GoalSet {
 
   public List<GoalVersion> getVersions() {
     return List.copyOf(versions);
-  }
-
-  public List<GoalOpinion> getOpinions() {
-    return List.copyOf(opinions);
   }
 }

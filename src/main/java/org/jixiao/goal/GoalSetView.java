@@ -11,6 +11,7 @@ import org.jixiao.identity.IdentityNames;
 import org.jixiao.identity.Role;
 import org.jixiao.project.ProjectRef;
 import org.jixiao.stage.ReviewDecision;
+import org.jixiao.stage.StageOpinion;
 
 /**
  * A goal set as the API and the forms show it: every version with its indicator tree, every opinion, and
@@ -51,7 +52,7 @@ public record GoalSetView(String code, GoalSubject subject, String subjectLabel,
   public record IndicatorChange(ChangeType type, String typeLabel, String level2Label, String name, String before,
       String after) {}
 
-  static GoalSetView of(GoalSet set, ProjectRef project, IdentityNames names) {
+  static GoalSetView of(GoalSet set, ProjectRef project, List<StageOpinion> opinions, IdentityNames names) {
     List<GoalVersion> versions = set.getVersions();
     return new GoalSetView(set.getCode(), set.getSubject(), set.getSubject().label(),
         project == null ? null : project.code(), project == null ? null : project.name(), set.getDistrict(),
@@ -60,7 +61,7 @@ public record GoalSetView(String code, GoalSubject subject, String subjectLabel,
         set.getSampled(), set.getProcessInstanceId(), set.approved().map(GoalVersion::getNumber).orElse(null),
         set.latest().map(GoalVersion::getNumber).orElse(null),
         versions.stream().map(v -> of(v, names)).toList(),
-        set.getOpinions().stream().map(o -> of(o, names)).toList(),
+        opinions.stream().map(o -> of(o, names)).toList(),
         changes(set));
   }
 
@@ -70,10 +71,10 @@ public record GoalSetView(String code, GoalSubject subject, String subjectLabel,
         v.getDecidedBy(), v.getDecidedAt(), v.getIndicators().stream().map(IndicatorView::of).toList());
   }
 
-  private static OpinionView of(GoalOpinion o, IdentityNames names) {
-    return new OpinionView(o.getVersionNumber(), o.getStep(), o.getStepName(), o.getReviewer(),
-        names.user(o.getReviewer()), o.getReviewerRole(),
-        Role.ofGroup(o.getReviewerRole()).map(Role::chineseName).orElse(o.getReviewerRole()),
+  private static OpinionView of(StageOpinion o, IdentityNames names) {
+    return new OpinionView(o.getRound(), o.getStep(), o.getStepName(), o.getActor(),
+        names.user(o.getActor()), o.getActorRole(),
+        Role.ofGroup(o.getActorRole()).map(Role::chineseName).orElse(o.getActorRole()),
         o.getDecision().name(), decisionLabel(o.getStep(), o.getDecision()), o.getComment(), o.getGivenAt());
   }
 

@@ -1,6 +1,5 @@
 package org.jixiao.project;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -9,15 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /** A project or policy (项目/政策) in the project library; its code is the business key of its processes. */
 @Entity
@@ -97,10 +91,6 @@ public class Project {
   @Version
   private long version;
 
-  @OneToMany(mappedBy = "project", cascade = CascadeType.ALL, orphanRemoval = true)
-  @OrderBy("givenAt ASC, id ASC")
-  private List<Opinion> opinions = new ArrayList<>();
-
   protected Project() {}
 
   Project(ApplyProjectRequest request, String applicant, OffsetDateTime now) {
@@ -136,11 +126,6 @@ public class Project {
   void approveAmount(BigDecimal approved, OffsetDateTime now) {
     this.approvedAmount = approved;
     this.updatedAt = now;
-  }
-
-  void addOpinion(Opinion opinion, ProjectStatus newStatus) {
-    opinions.add(opinion);
-    moveTo(newStatus, opinion.getGivenAt());
   }
 
   void moveTo(ProjectStatus newStatus, OffsetDateTime now) {
@@ -235,9 +220,5 @@ public class Project {
 
   public OffsetDateTime getUpdatedAt() {
     return updatedAt;
-  }
-
-  public List<Opinion> getOpinions() {
-    return Collections.unmodifiableList(opinions);
   }
 }

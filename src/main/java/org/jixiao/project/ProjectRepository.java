@@ -1,12 +1,10 @@
 package org.jixiao.project;
 
 import java.util.Optional;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ProjectRepository extends JpaRepository<Project, Long> {
 
-  @EntityGraph(attributePaths = "opinions")
   Optional<Project> findByCode(String code);
 
   boolean existsByCode(String code);

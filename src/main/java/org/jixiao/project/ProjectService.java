@@ -13,7 +13,11 @@ import org.jixiao.identity.IdentityNames;
 import org.jixiao.identity.InstanceAccess;
 import org.jixiao.identity.Role;
 import org.jixiao.stage.DimensionScores;
+import org.jixiao.stage.Opinions;
 import org.jixiao.stage.ReviewDecision;
+import org.jixiao.stage.Stage;
+import org.jixiao.stage.Subject;
+import org.jixiao.stage.SubjectType;
 import org.jixiao.system.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,11 +43,13 @@ public class ProjectService {
   private final IdentityNames names;
   private final List<FundingCondition> fundingConditions;
   private final ProjectCategories categories;
+  private final Opinions opinions;
 
   ProjectService(ProjectRepository projects, RuntimeService runtimeService, IdentityService identityService,
       InstanceAccess instanceAccess, List<FundingCondition> fundingConditions,
-      ProjectCategories categories) {
+      ProjectCategories categories, Opinions opinions) {
     this.projects = projects;
+    this.opinions = opinions;
     this.fundingConditions = fundingConditions;
     this.categories = categories;
     this.runtimeService = runtimeService;
@@ -90,7 +96,7 @@ public class ProjectService {
         .execute();
     project.startedAs(instance.getId());
     instanceAccess.letDepartmentFollow(instance.getId(), project.getDepartment());
-    return ProjectView.of(project, names);
+    return view(project);
   }
 
   @Transactional(readOnly = true)
@@ -101,7 +107,7 @@ public class ProjectService {
   /** A project as the caller may see it: their district, and for a budget unit only its own department. */
   @Transactional(readOnly = true)
   public ProjectView find(String code, Caller caller) {
-    return ProjectView.of(readable(code, caller), names);
+    return view(readable(code, caller));
   }
 
   /** May the project be budgeted, procured and paid? Visible to whoever may read the project. */
@@ -135,9 +141,10 @@ public class ProjectService {
       case APPROVE, REJECT, BACK, SUBMIT, SUPERVISE, AGREE, DISAGREE, FEEDBACK, SUBMIT_GOALS,
           RESUBMIT_GOALS, REQUEST_ADJUSTMENT -> project.getStatus();
     };
-    project.addOpinion(new Opinion(project, opinion.step(), opinion.stepName(), opinion.reviewer(),
-        opinion.reviewerRole(), opinion.decision(), opinion.comment(), opinion.scores(), opinion.conclusion(),
-        OffsetDateTime.now()), next);
+    opinions.record(new Opinions.Given(Stage.EX_ANTE, new Subject(SubjectType.PROJECT, project.getId(),
+        project.getCode()), null, opinion.step(), opinion.stepName(), opinion.reviewer(), opinion.reviewerRole(),
+        opinion.decision(), opinion.comment(), opinion.scores(), opinion.conclusion()));
+    project.moveTo(next, OffsetDateTime.now());
   }
 
   /** 登记入库 */
@@ -168,6 +175,10 @@ public class ProjectService {
   @Transactional
   public void approveAmount(String code, java.math.BigDecimal approved) {
     load(code).approveAmount(approved, OffsetDateTime.now());
+  }
+
+  private ProjectView view(Project project) {
+    return ProjectView.of(project, opinions.ofSubject(SubjectType.PROJECT, project.getCode()), names);
   }
 
   private Project load(String code) {

@@ -2,6 +2,7 @@ package org.jixiao.project;
 
 import org.jixiao.stage.DimensionScores;
 import org.jixiao.stage.ReviewDecision;
+import org.jixiao.stage.StageOpinion;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -24,20 +25,20 @@ public record ProjectView(String code, String name, String district, String depa
       String reviewerRoleLabel, ReviewDecision decision, String decisionLabel, String comment,
       DimensionScores scores, String conclusion, OffsetDateTime givenAt) {}
 
-  static ProjectView of(Project p, IdentityNames names) {
+  static ProjectView of(Project p, List<StageOpinion> opinions, IdentityNames names) {
     return new ProjectView(p.getCode(), p.getName(), p.getDistrict(), p.getDepartment(),
         names.group(p.getDepartment()), p.getSupervisingDepartment(), p.getItemType(), p.getItemType().label(),
         p.getBudgetStage(), p.getBudgetStage().label(), p.isNewSpending(), p.getFundSource(),
         p.getFundSource().label(), p.getPeriodYears(), p.getBudgetYear(), p.getCategory(), p.getAmount(), p.getApprovedAmount(), p.getCutAmount(),
         p.getStatus(), p.getStatus().label(), p.getRuleResults(), p.getApplicant(),
         p.getProcessInstanceId(), p.getCreatedAt(), p.getUpdatedAt(),
-        p.getOpinions().stream().map(o -> of(o, names)).toList());
+        opinions.stream().map(o -> of(o, names)).toList());
   }
 
-  private static OpinionView of(Opinion o, IdentityNames names) {
-    return new OpinionView(o.getStep(), o.getStepName(), o.getReviewer(), names.user(o.getReviewer()),
-        o.getReviewerRole(),
-        Role.ofGroup(o.getReviewerRole()).map(Role::chineseName).orElse(o.getReviewerRole()),
+  private static OpinionView of(StageOpinion o, IdentityNames names) {
+    return new OpinionView(o.getStep(), o.getStepName(), o.getActor(), names.user(o.getActor()),
+        o.getActorRole(),
+        Role.ofGroup(o.getActorRole()).map(Role::chineseName).orElse(o.getActorRole()),
         o.getDecision(), o.getDecision().label(), o.getComment(), o.getScores(), o.getConclusion(), o.getGivenAt());
   }
 }

@@ -3,22 +3,22 @@ package org.jixiao.exante;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jixiao.EndedInstance;
@@ -29,13 +29,19 @@ import org.jixiao.project.ProjectService;
 import org.jixiao.project.ProjectStatus;
 import org.jixiao.project.ProjectView;
 import org.jixiao.project.Applications;
+import org.jixiao.stage.DeadlineKind;
+import org.jixiao.stage.DeadlineWatch;
+import org.jixiao.stage.Deadlines;
 import org.jixiao.stage.ReviewDecision;
+import org.jixiao.stage.TaskDeadline;
 import org.jixiao.stage.DimensionScores;
 import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.system.ApiException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -53,10 +59,10 @@ class ExAnteProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired ProjectService projects;
   @Autowired ExAnteAssessmentService assessments;
   @Autowired CallerLookup callers;
+  @Autowired DeadlineWatch watch;
 
   @BeforeEach
   void bindAssertions() {
@@ -284,29 +290,39 @@ class ExAnteProcessTest {
   }
 
   @Test
-  void aTaskHasItsDueDateIsRemindedAndWhenOverdueEscalatedToTheFinancePerformanceSection() {
+  void aTaskHasItsDueDateIsRemindedOnceAndWhenOverdueEscalatedOnceToTheFinancePerformanceSection() {
+    Instant start = startClock();
     ProcessInstance instance = apply("chongqing", ItemType.DEPARTMENT_PROJECT, "2000000.00", true);
     Task selfAssessment = task(instance);
-    assertThat(selfAssessment.getDueDate().toInstant())
-        .isCloseTo(Instant.now().plus(10, ChronoUnit.DAYS), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+    // Chongqing uses the shared settings: due after P10D, reminded after P7D
+    assertThat(selfAssessment.getDueDate().toInstant()).isEqualTo(start.plus(10, ChronoUnit.DAYS));
+    assertThat(selfAssessment.getFollowUpDate().toInstant()).isEqualTo(start.plus(7, ChronoUnit.DAYS));
 
-    execute(managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId("BoundaryEvent_SelfAssessReminder").singleResult());
-    assertThat(instance).hasPassed(ExAnteProcess.TASK_REMIND_ASSIGNEE, ExAnteProcess.END_REMINDED);
+    moveClock(start.plus(7, ChronoUnit.DAYS).minusSeconds(60));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(0, 0));
+    moveClock(start.plus(7, ChronoUnit.DAYS).plusSeconds(60));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(1, 0));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(0, 0));
     assertThat(taskService.createTaskQuery().taskId(selfAssessment.getId()).singleResult().getPriority())
-        .isEqualTo(ExAnteAssessmentService.REMINDED_PRIORITY);
+        .isEqualTo(Deadlines.REMINDED_PRIORITY);
     assertThat(taskService.getTaskComments(selfAssessment.getId())).singleElement()
-        .satisfies(c -> assertThat(c.getFullMessage()).startsWith("【催办】"));
+        .satisfies(c -> assertThat(c.getFullMessage()).startsWith("【催办】“开展部门自评估”即将到期"));
 
-    execute(managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId("BoundaryEvent_SelfAssessOverdue").singleResult());
+    moveClock(start.plus(10, ChronoUnit.DAYS).plusSeconds(60));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(0, 1));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(0, 0));
 
     assertThat(instance).isWaitingAt(ExAnteProcess.TASK_SELF_ASSESS, ExAnteProcess.TASK_SUPERVISE_OVERDUE);
     Task supervision = taskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(ExAnteProcess.TASK_SUPERVISE_OVERDUE).singleResult();
     assertThat(supervision).hasCandidateGroup(FINANCE);
+    assertThat(taskService.getVariable(supervision.getId(), Deadlines.VAR_OVERDUE_TASK_NAME)).isEqualTo("开展部门自评估");
+    assertThat(taskService.getVariable(supervision.getId(), Deadlines.VAR_OVERDUE_TASK_ID)).isEqualTo(selfAssessment.getId());
+    assertThat(watch.recorded(selfAssessment.getId())).extracting(TaskDeadline::getKind)
+        .containsExactly(DeadlineKind.REMINDED, DeadlineKind.ESCALATED);
     taskService.complete(supervision.getId(), Map.of(ExAnteProcess.VAR_SUPERVISION_NOTE, "已电话督办"));
     assertThat(instance).hasPassed(ExAnteProcess.END_OVERDUE_SUPERVISED).isWaitingAt(ExAnteProcess.TASK_SELF_ASSESS);
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(0, 0));
     assertThat(project(instance, "chongqing").opinions()).singleElement()
         .satisfies(o -> assertThat(o.decision()).isEqualTo(ReviewDecision.SUPERVISE));
   }
@@ -437,18 +453,42 @@ class ExAnteProcessTest {
     }
   }
 
+  /** Each district's settings table: due after {@code dueDays}, reminded after {@code reminderDays}. */
   @ParameterizedTest
-  @ValueSource(strings = {"qijiang", "enyang", "jilin", "chongqing", "gaomi"})
-  void everyDistrictEscalatesAnOverdueStepToTheFinancePerformanceSection(String district) {
+  @CsvSource({"qijiang, 10, 7", "enyang, 10, 7", "jilin, 15, 10", "chongqing, 10, 7", "gaomi, 10, 7"})
+  void everyDistrictRemindsAndEscalatesAnOverdueStepToTheFinancePerformanceSection(String district, int dueDays,
+      int reminderDays) {
+    Instant start = startClock();
     ProcessInstance instance = assessed(this, district);
     Task first = task(instance);
-    String boundary = "BoundaryEvent_" + first.getTaskDefinitionKey().substring("Task_".length()) + "Overdue";
+    assertThat(first.getDueDate().toInstant()).isEqualTo(start.plus(dueDays, ChronoUnit.DAYS));
+    assertThat(first.getFollowUpDate().toInstant()).isEqualTo(start.plus(reminderDays, ChronoUnit.DAYS));
 
-    execute(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(boundary).singleResult());
+    moveClock(start.plus(reminderDays, ChronoUnit.DAYS).plusSeconds(1));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(1, 0));
+    moveClock(start.plus(dueDays, ChronoUnit.DAYS).plusSeconds(1));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(0, 1));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(0, 0));
 
     assertThat(instance).isWaitingAt(first.getTaskDefinitionKey(), ExAnteProcess.TASK_SUPERVISE_OVERDUE);
     assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ExAnteProcess.TASK_SUPERVISE_OVERDUE)
         .singleResult()).hasCandidateGroup(FINANCE);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** Fixes the engine's clock at the current second, so due dates can be compared exactly. */
+  private static Instant startClock() {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(start));
+    return start;
+  }
+
+  private static void moveClock(Instant to) {
+    ClockUtil.setCurrentTime(Date.from(to));
   }
 
   @Test

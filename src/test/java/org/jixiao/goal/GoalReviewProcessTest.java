@@ -3,10 +3,11 @@ package org.jixiao.goal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jixiao.EndedInstance;
@@ -22,9 +24,12 @@ import org.jixiao.PlatformTest;
 import org.jixiao.identity.Caller;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.project.ProjectService;
+import org.jixiao.stage.DeadlineWatch;
+import org.jixiao.stage.Deadlines;
 import org.jixiao.stage.ReviewDecision;
 import org.jixiao.system.ApiException;
 import org.jixiao.system.InvalidInputException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +57,7 @@ class GoalReviewProcessTest {
   @Autowired ProjectService projects;
   @Autowired CallerLookup callers;
   @Autowired Goals fixture;
+  @Autowired DeadlineWatch watch;
 
   @BeforeEach
   void bindAssertions() {
@@ -498,23 +504,94 @@ class GoalReviewProcessTest {
   }
 
   @Test
-  void anOverdueStepIsEscalatedToTheFinancePerformanceSection() {
+  void aGoalStepIsRemindedOnceAndWhenOverdueEscalatedOnceToTheFinancePerformanceSection() {
+    Instant start = startClock();
     String code = fixture.listedProject("qijiang");
     ProcessInstance instance = instance(code);
 
+    // Qijiang's goal review settings: due after P7D, reminded after P5D
     Task draft = fixture.task(code);
-    assertThat(draft.getDueDate()).isNotNull();
-    execute(job(instance));
+    assertThat(draft.getDueDate().toInstant()).isEqualTo(start.plus(7, ChronoUnit.DAYS));
+    assertThat(draft.getFollowUpDate().toInstant()).isEqualTo(start.plus(5, ChronoUnit.DAYS));
+    moveClock(start.plus(5, ChronoUnit.DAYS).plusSeconds(1));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(1, 0));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(0, 0));
+    assertThat(taskService.createTaskQuery().taskId(draft.getId()).singleResult().getPriority())
+        .isEqualTo(Deadlines.REMINDED_PRIORITY);
+    assertThat(taskService.getTaskComments(draft.getId())).singleElement()
+        .satisfies(c -> assertThat(c.getFullMessage()).startsWith("【催办】“编制绩效目标（一上）”即将到期"));
+
+    moveClock(start.plus(7, ChronoUnit.DAYS).plusSeconds(1));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(0, 1));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(0, 0));
 
     assertThat(instance).isWaitingAt(GoalReviewProcess.TASK_DRAFT_GOALS, GoalReviewProcess.TASK_SUPERVISE_OVERDUE);
     Task supervise = taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(GoalReviewProcess.TASK_SUPERVISE_OVERDUE).singleResult();
     assertThat(supervise).isNotNull();
     assertThat(taskService.getIdentityLinksForTask(supervise.getId())).anyMatch(l -> FINANCE.equals(l.getGroupId()));
+    assertThat(taskService.getVariable(supervise.getId(), Deadlines.VAR_OVERDUE_TASK_NAME)).isEqualTo(draft.getName());
     taskService.complete(supervise.getId(), Map.of(GoalReviewProcess.VAR_SUPERVISION_NOTE, "已电话督促"));
     assertThat(instance).hasPassed(GoalReviewProcess.END_OVERDUE_SUPERVISED)
         .isWaitingAt(GoalReviewProcess.TASK_DRAFT_GOALS);
     assertThat(view(code).opinions()).extracting(GoalSetView.OpinionView::decision).containsExactly("SUPERVISE");
+  }
+
+  @Test
+  void theReviewStepsAreRemindedTooWhichTheBoundaryTimersNeverDid() {
+    Instant start = startClock();
+    String code = fixture.listedProject("qijiang");
+    ProcessInstance instance = instance(code);
+    fixture.submit(code, Goals.VALID);
+
+    Task review = fixture.task(code);
+    assertThat(review.getTaskDefinitionKey()).isEqualTo(GoalReviewProcess.TASK_REVIEW_BY_SUPERVISOR);
+    assertThat(review.getFollowUpDate().toInstant()).isEqualTo(start.plus(5, ChronoUnit.DAYS));
+    moveClock(start.plus(5, ChronoUnit.DAYS).plusSeconds(1));
+    assertThat(watch.watchInstance(instance.getId())).isEqualTo(new DeadlineWatch.Result(1, 0));
+    assertThat(taskService.getTaskComments(review.getId())).singleElement()
+        .satisfies(c -> assertThat(c.getFullMessage()).startsWith("【催办】“主管部门初审”即将到期"));
+  }
+
+  @Test
+  void anAdjustmentReviewIsRemindedAndWhenOverdueEscalated() {
+    Instant start = startClock();
+    String code = fixture.approved("qijiang");
+    ProcessInstance adjustment = startAs("qijiang-edu", GoalReviewProcess.ADJUSTMENT_KEY, "qijiang", Map.of(
+        GoalReviewProcess.VAR_GOAL_SET_CODE, code, GoalReviewProcess.VAR_GOAL_DRAFT, Goals.REVISED,
+        GoalReviewProcess.VAR_ADJUSTMENT_REASON, "培训改为线上线下结合"));
+    Task review = taskService.createTaskQuery().processInstanceId(adjustment.getId()).singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo(GoalReviewProcess.TASK_REVIEW_ADJUSTMENT);
+    assertThat(review.getDueDate().toInstant()).isEqualTo(start.plus(7, ChronoUnit.DAYS));
+    assertThat(review.getFollowUpDate().toInstant()).isEqualTo(start.plus(5, ChronoUnit.DAYS));
+
+    moveClock(start.plus(5, ChronoUnit.DAYS).plusSeconds(1));
+    assertThat(watch.watchInstance(adjustment.getId())).isEqualTo(new DeadlineWatch.Result(1, 0));
+    moveClock(start.plus(7, ChronoUnit.DAYS).plusSeconds(1));
+    assertThat(watch.watchInstance(adjustment.getId())).isEqualTo(new DeadlineWatch.Result(0, 1));
+    assertThat(watch.watchInstance(adjustment.getId())).isEqualTo(new DeadlineWatch.Result(0, 0));
+
+    assertThat(adjustment).isWaitingAt(GoalReviewProcess.TASK_REVIEW_ADJUSTMENT, GoalReviewProcess.TASK_SUPERVISE_OVERDUE);
+    assertThat(taskService.createTaskQuery().processInstanceId(adjustment.getId())
+        .taskDefinitionKey(GoalReviewProcess.TASK_SUPERVISE_OVERDUE).list()).singleElement()
+        .satisfies(t -> assertThat(taskService.getIdentityLinksForTask(t.getId()))
+            .anyMatch(l -> FINANCE.equals(l.getGroupId())));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** Fixes the engine's clock at the current second, so due dates can be compared exactly. */
+  private static Instant startClock() {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(start));
+    return start;
+  }
+
+  private static void moveClock(Instant to) {
+    ClockUtil.setCurrentTime(Date.from(to));
   }
 
   @Test
