@@ -22,7 +22,6 @@ public final class ExAnteProcess {
   public static final String TASK_JOINT_REVIEW = "Task_JointReview";
   public static final String TASK_REVISE_APPLICATION = "Task_ReviseApplication";
   public static final String TASK_LIST_PROJECT = "Task_ListProject";
-  public static final String TASK_START_GOAL_SETTING = "Task_StartGoalSetting";
   public static final String TASK_REJECT_PROJECT = "Task_RejectProject";
   public static final String TASK_WITHDRAW_PROJECT = "Task_WithdrawProject";
   public static final String TASK_REMIND_ASSIGNEE = "Task_RemindAssignee";
@@ -73,6 +72,14 @@ public final class ExAnteProcess {
   public static final String VAR_SUPERVISION_NOTE = "supervisionNote";
   /** Who withdrew the application, given with the withdrawal message. */
   public static final String VAR_WITHDRAWN_BY = "withdrawnBy";
+  /**
+   * How the assessment ended, written by its own last step (登记入库, 不予入库, 登记撤回): one of the
+   * OUTCOME_ values; the calling lifecycle (Process_ProjectYear) routes on it.
+   */
+  public static final String VAR_OUTCOME = "exAnteOutcome";
+  public static final String OUTCOME_LISTED = "LISTED";
+  public static final String OUTCOME_REJECTED = "REJECTED";
+  public static final String OUTCOME_WITHDRAWN = "WITHDRAWN";
 
   private ExAnteProcess() {}
 }
