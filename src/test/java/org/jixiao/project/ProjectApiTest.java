@@ -52,8 +52,13 @@ class ProjectApiTest {
     assertThat(rules.get("budgetReviewRequired").asBoolean()).isFalse();
     assertThat(rules.get("ruleBasis").asText()).contains("500万");
     assertThat(body.get("applicant").asText()).isEqualTo("qijiang-edu");
+    assertThat(body.get("stage").asText()).isEqualTo("EX_ANTE");
+    assertThat(body.get("stageLabel").asText()).isEqualTo("事前绩效评估");
+    // the project's lifecycle, and the assessment it called, both in the district
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
-        .tenantIdIn("qijiang").count()).isOne();
+        .tenantIdIn("qijiang").count()).isEqualTo(2);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(body.get("processInstanceId").asText())
+        .processDefinitionKey("Process_ProjectYear").count()).isOne();
 
     ResponseEntity<JsonNode> read = http.withBasicAuth("qijiang-edu", "demo")
         .getForEntity("/api/projects/" + code, JsonNode.class);
@@ -149,7 +154,8 @@ class ProjectApiTest {
 
     assertThat(again.getStatusCode().value()).isEqualTo(409);
     assertThat(again.getBody().get("message").asText()).contains("项目编码已存在");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isOne();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey("Process_ProjectYear").count()).isOne();
   }
 
   @Test
