@@ -18,6 +18,7 @@ import org.jixiao.identity.CallerLookup;
 import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.ItemType;
 import org.jixiao.exante.ExAnteProcess;
+import org.jixiao.lifecycle.ProjectYearProcess;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ProjectStatus;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class PostgresApplicationTest {
         "gaomi-health", ItemType.NEW_CONSTRUCTION, new BigDecimal("9999999.99"), true), callers.of("gaomi-health"));
     ProcessInstance lifecycle = runtimeService.createProcessInstanceQuery()
         .processInstanceId(applied.processInstanceId()).singleResult();
-    assertThat(lifecycle).isWaitingAt("Call_ExAnteAssessment");
+    assertThat(lifecycle).isWaitingAt(ProjectYearProcess.CALL_EX_ANTE_ASSESSMENT);
     ProcessInstance instance = runtimeService.createProcessInstanceQuery().superProcessInstanceId(lifecycle.getId())
         .singleResult();
     assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
@@ -97,7 +98,7 @@ class PostgresApplicationTest {
     complete(task(goals), withVariables(GoalReviewProcess.VAR_REVIEW_DECISION, "APPROVE"));
     complete(task(goals), withVariables(GoalReviewProcess.VAR_REVIEW_DECISION, "APPROVE"));
     assertThat(goals).hasPassed(GoalReviewProcess.END_GOALS_APPROVED).isEnded();
-    assertThat(lifecycle).hasPassed("EndEvent_GoalsApproved").isEnded();
+    assertThat(lifecycle).hasPassed(ProjectYearProcess.END_GOALS_APPROVED).isEnded();
     assertThat(jdbc.queryForObject("select stage from project where code = 'PG-2026-001'", String.class))
         .isEqualTo("GOALS_APPROVED");
     assertThat(jdbc.queryForObject("select budget_amount from goal_set where code = ?", BigDecimal.class, goalSet))

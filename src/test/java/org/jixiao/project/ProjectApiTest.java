@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.jixiao.PlatformTest;
 import org.jixiao.exante.ExAnteProcess;
+import org.jixiao.lifecycle.ProjectYearProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -58,7 +59,7 @@ class ProjectApiTest {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .tenantIdIn("qijiang").count()).isEqualTo(2);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(body.get("processInstanceId").asText())
-        .processDefinitionKey("Process_ProjectYear").count()).isOne();
+        .processDefinitionKey(ProjectYearProcess.KEY).count()).isOne();
 
     ResponseEntity<JsonNode> read = http.withBasicAuth("qijiang-edu", "demo")
         .getForEntity("/api/projects/" + code, JsonNode.class);
@@ -155,7 +156,7 @@ class ProjectApiTest {
     assertThat(again.getStatusCode().value()).isEqualTo(409);
     assertThat(again.getBody().get("message").asText()).contains("项目编码已存在");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
-        .processDefinitionKey("Process_ProjectYear").count()).isOne();
+        .processDefinitionKey(ProjectYearProcess.KEY).count()).isOne();
   }
 
   @Test
