@@ -18,6 +18,7 @@ import org.jixiao.identity.CallerLookup;
 import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.ItemType;
 import org.jixiao.exante.ExAnteProcess;
+import org.jixiao.lifecycle.ProjectYearProcess;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ProjectStatus;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,11 @@ class PostgresApplicationTest {
 
     var applied = projects.apply(ApplyProjectRequest.of("PG-2026-001", "城乡供水一体化项目", "gaomi",
         "gaomi-health", ItemType.NEW_CONSTRUCTION, new BigDecimal("9999999.99"), true), callers.of("gaomi-health"));
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+    ProcessInstance lifecycle = runtimeService.createProcessInstanceQuery()
         .processInstanceId(applied.processInstanceId()).singleResult();
+    assertThat(lifecycle).isWaitingAt(ProjectYearProcess.CALL_EX_ANTE_ASSESSMENT);
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().superProcessInstanceId(lifecycle.getId())
+        .singleResult();
     assertThat(instance).isWaitingAt(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
     complete(task(instance), withVariables(ExAnteProcess.VAR_REVIEW_DECISION, "APPROVE",
         ExAnteProcess.VAR_REVIEW_COMMENT, "同意"));
@@ -81,7 +85,7 @@ class PostgresApplicationTest {
     assertThat(jdbc.queryForObject("select approved_amount from project where code = 'PG-2026-001'",
         BigDecimal.class)).isEqualByComparingTo("8000000.00");
 
-    // listing opened goal setting, for the approved amount; goals go through review into their tables
+    // listing let the lifecycle open goal setting, for the approved amount; goals go through review into their tables
     String goalSet = "PG-2026-001-" + jdbc.queryForObject(
         "select budget_year from project where code = 'PG-2026-001'", Integer.class);
     ProcessInstance goals = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(goalSet)
@@ -94,6 +98,9 @@ class PostgresApplicationTest {
     complete(task(goals), withVariables(GoalReviewProcess.VAR_REVIEW_DECISION, "APPROVE"));
     complete(task(goals), withVariables(GoalReviewProcess.VAR_REVIEW_DECISION, "APPROVE"));
     assertThat(goals).hasPassed(GoalReviewProcess.END_GOALS_APPROVED).isEnded();
+    assertThat(lifecycle).hasPassed(ProjectYearProcess.END_GOALS_APPROVED).isEnded();
+    assertThat(jdbc.queryForObject("select stage from project where code = 'PG-2026-001'", String.class))
+        .isEqualTo("GOALS_APPROVED");
     assertThat(jdbc.queryForObject("select budget_amount from goal_set where code = ?", BigDecimal.class, goalSet))
         .isEqualByComparingTo("8000000.00");
     assertThat(jdbc.queryForObject("select i.target_value from goal_indicator i join goal_version v"

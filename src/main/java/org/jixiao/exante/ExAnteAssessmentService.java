@@ -9,6 +9,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.identity.Caller;
 import org.jixiao.project.Project;
@@ -128,7 +129,11 @@ public class ExAnteAssessmentService {
     if (!caller.isAdministrator() && !caller.belongsTo(project.getDepartment())) {
       throw ApiException.forbidden("只有申报单位可以撤回本项目：" + code);
     }
-    List<Task> open = taskService.createTaskQuery().processInstanceId(project.getProcessInstanceId()).list();
+    // the assessment's own instance (the lifecycle calls it with the project code as business key)
+    ProcessInstance assessment = runtimeService.createProcessInstanceQuery().processDefinitionKey(ExAnteProcess.KEY)
+        .processInstanceBusinessKey(code).singleResult();
+    List<Task> open = assessment == null ? List.of()
+        : taskService.createTaskQuery().processInstanceId(assessment.getId()).list();
     boolean beforeFirstReviewer = !open.isEmpty() && open.stream().allMatch(t ->
         ExAnteProcess.TASK_SELF_ASSESS.equals(t.getTaskDefinitionKey())
             || ExAnteProcess.TASK_REVISE_APPLICATION.equals(t.getTaskDefinitionKey())
@@ -137,7 +142,7 @@ public class ExAnteAssessmentService {
       throw ApiException.conflict("审核人已开始办理（或项目已办结），不能撤回：" + code);
     }
     runtimeService.createMessageCorrelation(ExAnteProcess.MESSAGE_WITHDRAW)
-        .processInstanceId(project.getProcessInstanceId())
+        .processInstanceId(assessment.getId())
         .setVariable(ExAnteProcess.VAR_WITHDRAWN_BY, caller.userId())
         .correlate();
   }

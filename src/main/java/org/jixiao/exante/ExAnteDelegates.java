@@ -28,20 +28,29 @@ class ExAnteDelegates {
   /** 登记入库 (Task_ListProject) */
   @Bean
   JavaDelegate listProjectDelegate(ProjectService projects) {
-    return execution -> projects.list(execution.getProcessBusinessKey());
+    return execution -> {
+      projects.list(execution.getProcessBusinessKey());
+      execution.setVariable(ExAnteProcess.VAR_OUTCOME, ExAnteProcess.OUTCOME_LISTED);
+    };
   }
 
   /** 不予入库 (Task_RejectProject) */
   @Bean
   JavaDelegate rejectProjectDelegate(ProjectService projects) {
-    return execution -> projects.reject(execution.getProcessBusinessKey());
+    return execution -> {
+      projects.reject(execution.getProcessBusinessKey());
+      execution.setVariable(ExAnteProcess.VAR_OUTCOME, ExAnteProcess.OUTCOME_REJECTED);
+    };
   }
 
   /** 登记撤回 (Task_WithdrawProject) */
   @Bean
   JavaDelegate withdrawProjectDelegate(ProjectService projects) {
-    return execution -> projects.recordOpinion(execution.getProcessBusinessKey(), new ProjectService.OpinionGiven(
-        ExAnteProcess.TASK_WITHDRAW_PROJECT, "撤回申报", ExAnteData.of(execution).withdrawnBy(),
-        Role.BUDGET_UNIT.groupId(), ReviewDecision.WITHDRAW, null));
+    return execution -> {
+      projects.recordOpinion(execution.getProcessBusinessKey(), new ProjectService.OpinionGiven(
+          ExAnteProcess.TASK_WITHDRAW_PROJECT, "撤回申报", ExAnteData.of(execution).withdrawnBy(),
+          Role.BUDGET_UNIT.groupId(), ReviewDecision.WITHDRAW, null));
+      execution.setVariable(ExAnteProcess.VAR_OUTCOME, ExAnteProcess.OUTCOME_WITHDRAWN);
+    };
   }
 }

@@ -24,7 +24,6 @@ public final class ExAnteProcess {
   public static final String TASK_JOINT_REVIEW = "Task_JointReview";
   public static final String TASK_REVISE_APPLICATION = "Task_ReviseApplication";
   public static final String TASK_LIST_PROJECT = "Task_ListProject";
-  public static final String TASK_START_GOAL_SETTING = "Task_StartGoalSetting";
   public static final String TASK_REJECT_PROJECT = "Task_RejectProject";
   public static final String TASK_WITHDRAW_PROJECT = "Task_WithdrawProject";
   /** 督办超期事项, in the 超期督办 event sub-process the deadline watch opens (see {@link Deadlines}). */
@@ -74,6 +73,14 @@ public final class ExAnteProcess {
   public static final String VAR_SUPERVISION_NOTE = "supervisionNote";
   /** Who withdrew the application, given with the withdrawal message. */
   public static final String VAR_WITHDRAWN_BY = "withdrawnBy";
+  /**
+   * How the assessment ended, written by its own last step (登记入库, 不予入库, 登记撤回): one of the
+   * OUTCOME_ values; the calling lifecycle (Process_ProjectYear) routes on it.
+   */
+  public static final String VAR_OUTCOME = "exAnteOutcome";
+  public static final String OUTCOME_LISTED = "LISTED";
+  public static final String OUTCOME_REJECTED = "REJECTED";
+  public static final String OUTCOME_WITHDRAWN = "WITHDRAWN";
 
   private ExAnteProcess() {}
 }

@@ -1,6 +1,7 @@
 package org.jixiao.goal;
 
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jixiao.identity.TaskActors;
 import org.springframework.context.annotation.Bean;
@@ -10,10 +11,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class GoalDelegates {
 
-  /** 发起绩效目标编制 (Task_StartGoalSetting of the ex-ante process): a listed project gets goals */
+  /** 开始编制绩效目标 (StartEvent_GoalSettingOpened, start listener): the goal set records its review instance */
   @Bean
-  JavaDelegate startGoalSettingDelegate(GoalService goals) {
-    return execution -> goals.openForListedProject(execution.getProcessBusinessKey());
+  ExecutionListener goalReviewStartedListener(GoalService goals) {
+    return execution -> goals.reviewStarted(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
   }
 
   /** 读取目标审核设置 (Task_EvaluateGoalReviewSettings): the district's table → rounds, 抽审 rate, durations */

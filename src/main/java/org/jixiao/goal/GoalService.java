@@ -11,7 +11,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jixiao.identity.Caller;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.identity.IdentityNames;
@@ -70,16 +69,34 @@ public class GoalService {
     this.names = new IdentityNames(identityService);
   }
 
-  /** A listed project gets goals (发起绩效目标编制): goal setting for its budget year starts with the unit. */
+  /**
+   * A listed project gets goals (开启绩效目标编制, a step of the project-year lifecycle): the goal set of its
+   * budget year, without a process; the lifecycle then calls goal review with the code returned.
+   */
   @Transactional
   public String openForListedProject(String projectCode) {
     ProjectRef project = projects.reference(projectCode);
+    if (project.status() != ProjectStatus.LISTED) {
+      throw new IllegalStateException("goal setting opened for a project that is not listed: " + projectCode);
+    }
     String code = codeOf(project.code(), project.budgetYear());
     if (sets.existsByCode(code)) {
-      return code;
+      throw new IllegalStateException("goal setting opened twice for " + code);
     }
-    return start(new GoalSet(code, GoalSubject.PROJECT, project.id(), project.district(), project.department(),
-        project.budgetYear(), project.budgetAmount(), SYSTEM, OffsetDateTime.now()), project.code()).getCode();
+    sets.save(new GoalSet(code, GoalSubject.PROJECT, project.id(), project.district(), project.department(),
+        project.budgetYear(), project.budgetAmount(), SYSTEM, OffsetDateTime.now()));
+    return code;
+  }
+
+  /**
+   * Goal review started for the set, however it was started (by {@link #open}, or called by the lifecycle):
+   * the set knows its instance, and its department follows it.
+   */
+  @Transactional
+  public void reviewStarted(String code, String processInstanceId) {
+    GoalSet set = load(code);
+    set.startedAs(processInstanceId);
+    instanceAccess.letDepartmentFollow(processInstanceId, set.getDepartment());
   }
 
   /** Goal setting a unit opens itself: a further year of a listed project, or its department's whole budget. */
@@ -124,13 +141,12 @@ public class GoalService {
     variables.put(GoalReviewProcess.VAR_PROJECT_CODE, projectCode);
     variables.put(GoalReviewProcess.VAR_DEPARTMENT_GROUP, set.getDepartment());
     variables.put(GoalReviewProcess.VAR_BUDGET_YEAR, set.getBudgetYear());
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(GoalReviewProcess.KEY)
+    // its start records the instance with the set (reviewStarted)
+    runtimeService.createProcessInstanceByKey(GoalReviewProcess.KEY)
         .processDefinitionTenantId(set.getDistrict())
         .businessKey(set.getCode())
         .setVariables(variables)
         .execute();
-    set.startedAs(instance.getId());
-    instanceAccess.letDepartmentFollow(instance.getId(), set.getDepartment());
     return set;
   }
 

@@ -3,6 +3,7 @@ package org.jixiao.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -15,18 +16,40 @@ import org.springframework.stereotype.Component;
 public class InstanceAccess {
 
   private final AuthorizationService authorizationService;
+  private final HistoryService historyService;
 
-  InstanceAccess(AuthorizationService authorizationService) {
+  InstanceAccess(AuthorizationService authorizationService, HistoryService historyService) {
     this.authorizationService = authorizationService;
+    this.historyService = historyService;
   }
 
+  /** The department reads the instance (at most one grant each: a second call changes nothing). */
   public void letDepartmentFollow(String processInstanceId, String department) {
     grantRead(department, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
     grantRead(department, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
         HistoricProcessInstancePermissions.READ);
   }
 
+  /**
+   * The department reads the instance and every instance it has called so far (a project's lifecycle and the
+   * stages it started in the same transaction); stages called later grant their own instance.
+   */
+  public void letDepartmentFollowWithCalled(String rootProcessInstanceId, String department) {
+    letDepartmentFollow(rootProcessInstanceId, department);
+    historyService.createHistoricProcessInstanceQuery().rootProcessInstanceId(rootProcessInstanceId).list()
+        .forEach(called -> letDepartmentFollow(called.getId(), department));
+  }
+
   private void grantRead(String group, Resources resource, String resourceId, Permission read) {
+    Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing != null) {
+      if (!existing.isPermissionGranted(read)) {
+        existing.addPermission(read);
+        authorizationService.saveAuthorization(existing);
+      }
+      return;
+    }
     Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
     authorization.setGroupId(group);
     authorization.setResource(resource);

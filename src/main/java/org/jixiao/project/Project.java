@@ -77,6 +77,11 @@ public class Project {
   @Column(nullable = false)
   private ProjectStatus status;
 
+  /** The lifecycle stage (Process_ProjectYear) the project is in */
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private ProjectStage stage;
+
   @Column(nullable = false, updatable = false)
   private String applicant;
 
@@ -110,6 +115,7 @@ public class Project {
     this.amount = request.amount();
     this.applicant = applicant;
     this.status = ProjectStatus.SUBMITTED;
+    this.stage = ProjectStage.EX_ANTE;
     this.createdAt = now;
     this.updatedAt = now;
   }
@@ -130,6 +136,11 @@ public class Project {
 
   void moveTo(ProjectStatus newStatus, OffsetDateTime now) {
     this.status = newStatus;
+    this.updatedAt = now;
+  }
+
+  void enter(ProjectStage newStage, OffsetDateTime now) {
+    this.stage = newStage;
     this.updatedAt = now;
   }
 
@@ -204,6 +215,10 @@ public class Project {
 
   public ProjectStatus getStatus() {
     return status;
+  }
+
+  public ProjectStage getStage() {
+    return stage;
   }
 
   public String getApplicant() {

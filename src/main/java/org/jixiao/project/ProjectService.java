@@ -29,12 +29,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectService {
 
-  /** The process an application starts, in the project's district; its business key is the project code. */
-  static final String PROCESS_KEY = "Process_ExAnteAssessment";
-  /** Variables the application gives the process: the project's code, its department's group, the applicant. */
+  /**
+   * The process an application starts, in the project's district: the project-year lifecycle
+   * (lifecycle.ProjectYearProcess), which calls the ex-ante assessment first; its business key is the project code.
+   */
+  static final String PROCESS_KEY = "Process_ProjectYear";
+  /** Variables the application gives the process: the project's code, its department's group, the applicant, the year. */
   public static final String VAR_PROJECT_CODE = "projectCode";
   public static final String VAR_DEPARTMENT_GROUP = "departmentGroup";
   public static final String VAR_APPLICANT = "applicant";
+  public static final String VAR_BUDGET_YEAR = "budgetYear";
 
   private final ProjectRepository projects;
   private final RuntimeService runtimeService;
@@ -92,10 +96,12 @@ public class ProjectService {
         .setVariables(Map.of(
             VAR_PROJECT_CODE, project.getCode(),
             VAR_DEPARTMENT_GROUP, project.getDepartment(),
-            VAR_APPLICANT, caller.userId()))
+            VAR_APPLICANT, caller.userId(),
+            VAR_BUDGET_YEAR, project.getBudgetYear()))
         .execute();
     project.startedAs(instance.getId());
-    instanceAccess.letDepartmentFollow(instance.getId(), project.getDepartment());
+    // the lifecycle and the stages it called on the way to its first wait state (the ex-ante assessment)
+    instanceAccess.letDepartmentFollowWithCalled(instance.getId(), project.getDepartment());
     return view(project);
   }
 
@@ -151,6 +157,12 @@ public class ProjectService {
   @Transactional
   public void list(String code) {
     load(code).moveTo(ProjectStatus.LISTED, OffsetDateTime.now());
+  }
+
+  /** The project-year lifecycle moves the project into another stage (its own steps call this). */
+  @Transactional
+  public void enterStage(String code, ProjectStage stage) {
+    load(code).enter(stage, OffsetDateTime.now());
   }
 
   /** 不予入库 */

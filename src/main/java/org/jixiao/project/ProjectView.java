@@ -12,13 +12,13 @@ import org.jixiao.identity.Role;
 
 /**
  * A project as the API shows it, with its opinion history in the order given. Codes come with their
- * Chinese labels ({@code statusLabel}, {@code decisionLabel}, {@code reviewerRoleLabel}) for forms.
+ * Chinese labels ({@code statusLabel}, {@code stageLabel}, {@code decisionLabel}, {@code reviewerRoleLabel}) for forms.
  */
 public record ProjectView(String code, String name, String district, String department,
     String departmentName, String supervisingDepartment, ItemType itemType, String itemTypeLabel,
     BudgetStage budgetStage, String budgetStageLabel, boolean newSpending, FundSource fundSource,
     String fundSourceLabel, int periodYears, int budgetYear, String category, BigDecimal amount, BigDecimal approvedAmount, BigDecimal cutAmount,
-    ProjectStatus status, String statusLabel, RuleResults ruleResults, String applicant, String processInstanceId,
+    ProjectStatus status, String statusLabel, ProjectStage stage, String stageLabel, RuleResults ruleResults, String applicant, String processInstanceId,
     OffsetDateTime createdAt, OffsetDateTime updatedAt, List<OpinionView> opinions) {
 
   public record OpinionView(String step, String stepName, String reviewer, String reviewerName, String reviewerRole,
@@ -30,7 +30,7 @@ public record ProjectView(String code, String name, String district, String depa
         names.group(p.getDepartment()), p.getSupervisingDepartment(), p.getItemType(), p.getItemType().label(),
         p.getBudgetStage(), p.getBudgetStage().label(), p.isNewSpending(), p.getFundSource(),
         p.getFundSource().label(), p.getPeriodYears(), p.getBudgetYear(), p.getCategory(), p.getAmount(), p.getApprovedAmount(), p.getCutAmount(),
-        p.getStatus(), p.getStatus().label(), p.getRuleResults(), p.getApplicant(),
+        p.getStatus(), p.getStatus().label(), p.getStage(), p.getStage().label(), p.getRuleResults(), p.getApplicant(),
         p.getProcessInstanceId(), p.getCreatedAt(), p.getUpdatedAt(),
         opinions.stream().map(o -> of(o, names)).toList());
   }

@@ -572,15 +572,16 @@ class ExAnteProcessTest {
     String code = district.toUpperCase() + "-" + System.nanoTime();
     ProjectView project = projects.apply(ApplyProjectRequest.of(code, "测试项目", district, district + "-education",
         itemType, new BigDecimal(amount), newSpending), callers.of(district + "-edu"));
-    ProcessInstance running = runtimeService.createProcessInstanceQuery()
-        .processInstanceId(project.processInstanceId()).singleResult();
-    return running != null ? running : ended(project.processInstanceId());
+    // the project's lifecycle calls the assessment with the project code as business key
+    ProcessInstance running = runtimeService.createProcessInstanceQuery().processDefinitionKey(ExAnteProcess.KEY)
+        .processInstanceBusinessKey(code).singleResult();
+    return running != null ? running : ended(code);
   }
 
-  /** An instance that ended while it started (listed at once), for camunda-bpm-assert, from history. */
-  private ProcessInstance ended(String id) {
+  /** An assessment that ended while it started (listed at once), for camunda-bpm-assert, from history. */
+  private ProcessInstance ended(String code) {
     HistoricProcessInstance h = engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceId(id).singleResult();
+        .processDefinitionKey(ExAnteProcess.KEY).processInstanceBusinessKey(code).singleResult();
     return new EndedInstance(h);
   }
 

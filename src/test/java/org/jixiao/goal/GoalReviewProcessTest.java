@@ -74,7 +74,10 @@ class GoalReviewProcessTest {
         .hasPassed(GoalReviewProcess.TASK_EVALUATE_SETTINGS);
     assertThat(instance).task().hasCandidateGroup(district + "-education");
     assertThat(instance.getTenantId()).isEqualTo(district);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getSuperProcessInstanceId()).as("called by the project's lifecycle").isNotNull();
     GoalSetView set = view(code);
+    assertThat(set.processInstanceId()).isEqualTo(instance.getId());
     assertThat(set.status()).isEqualTo(GoalSetStatus.DRAFTING);
     assertThat(set.budgetYear()).isEqualTo(2027);
     assertThat(set.category()).isEqualTo("TRAINING");
@@ -243,6 +246,9 @@ class GoalReviewProcessTest {
         new java.math.BigDecimal("52000000.00")), callers.of("jilin-edu"));
     ProcessInstance instance = instance(opened.code());
     assertThat(opened.subject()).isEqualTo(GoalSubject.DEPARTMENT);
+    assertThat(opened.processInstanceId()).isEqualTo(instance.getId());
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getSuperProcessInstanceId()).as("a unit's own goal setting starts goal review directly").isNull();
     assertThat(instance).variables().containsEntry(GoalReviewProcess.VAR_FINANCE_ROUNDS, 1);
     fixture.submit(opened.code(), Goals.VALID);
     fixture.decide(opened.code(), "APPROVE");

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.jixiao.PlatformTest;
 import org.jixiao.exante.ExAnteProcess;
+import org.jixiao.lifecycle.ProjectYearProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -52,8 +53,13 @@ class ProjectApiTest {
     assertThat(rules.get("budgetReviewRequired").asBoolean()).isFalse();
     assertThat(rules.get("ruleBasis").asText()).contains("500万");
     assertThat(body.get("applicant").asText()).isEqualTo("qijiang-edu");
+    assertThat(body.get("stage").asText()).isEqualTo("EX_ANTE");
+    assertThat(body.get("stageLabel").asText()).isEqualTo("事前绩效评估");
+    // the project's lifecycle, and the assessment it called, both in the district
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
-        .tenantIdIn("qijiang").count()).isOne();
+        .tenantIdIn("qijiang").count()).isEqualTo(2);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(body.get("processInstanceId").asText())
+        .processDefinitionKey(ProjectYearProcess.KEY).count()).isOne();
 
     ResponseEntity<JsonNode> read = http.withBasicAuth("qijiang-edu", "demo")
         .getForEntity("/api/projects/" + code, JsonNode.class);
@@ -149,7 +155,8 @@ class ProjectApiTest {
 
     assertThat(again.getStatusCode().value()).isEqualTo(409);
     assertThat(again.getBody().get("message").asText()).contains("项目编码已存在");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count()).isOne();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(ProjectYearProcess.KEY).count()).isOne();
   }
 
   @Test

@@ -46,10 +46,12 @@ class DeadlineWatchConcurrencyTest {
   void twoWatchesAtOnceRemindAndEscalateATaskOnce() throws Exception {
     Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     ClockUtil.setCurrentTime(Date.from(start));
-    String instance = projects.apply(ApplyProjectRequest.of("QIJIANG-C-" + System.nanoTime(), "并发巡检测试项目",
-        "qijiang", "qijiang-education", ItemType.NEW_CONSTRUCTION, new BigDecimal("10000000.00"), true),
-        callers.of("qijiang-edu")).processInstanceId();
-    Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    String code = "QIJIANG-C-" + System.nanoTime();
+    projects.apply(ApplyProjectRequest.of(code, "并发巡检测试项目", "qijiang", "qijiang-education",
+        ItemType.NEW_CONSTRUCTION, new BigDecimal("10000000.00"), true), callers.of("qijiang-edu"));
+    // the lifecycle called the ex-ante assessment, whose first task waits
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    String instance = task.getProcessInstanceId();
     ClockUtil.setCurrentTime(Date.from(start.plus(11, ChronoUnit.DAYS)));
 
     List<Object> outcomes = runTwiceAtOnce(instance);
