@@ -3,6 +3,7 @@ package org.jixiao.exante;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jixiao.identity.Role;
 import org.jixiao.project.ProjectService;
+import org.jixiao.project.RuleResults;
 import org.jixiao.stage.ReviewDecision;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,10 +27,16 @@ class ExAnteDelegates {
             (Integer) execution.getVariable(ExAnteProcess.VAR_EXPERT_PASS_PERCENT)));
   }
 
-  /** 登记入库 (Task_ListProject) */
+  /** 登记入库 (Task_ListProject): the flags the gateways routed by must agree with the stored rule results */
   @Bean
-  JavaDelegate listProjectDelegate(ProjectService projects) {
-    return execution -> projects.list(execution.getProcessBusinessKey());
+  JavaDelegate listProjectDelegate(ExAnteAssessmentService assessments) {
+    return execution -> assessments.list(execution.getProcessBusinessKey(), new RuleResults(
+        (Boolean) execution.getVariable(ExAnteProcess.VAR_EX_ANTE_REQUIRED),
+        (Boolean) execution.getVariable(ExAnteProcess.VAR_SELF_ASSESSMENT_REQUIRED),
+        (Boolean) execution.getVariable(ExAnteProcess.VAR_FINANCE_REASSESSMENT_REQUIRED),
+        (Boolean) execution.getVariable(ExAnteProcess.VAR_JOINT_REVIEW_REQUIRED),
+        (Boolean) execution.getVariable(ExAnteProcess.VAR_BUDGET_REVIEW_REQUIRED),
+        null));
   }
 
   /** 不予入库 (Task_RejectProject) */
