@@ -54,7 +54,8 @@ public class TaskInputs {
     return declarations(processDefinitionId).getOrDefault(START, Map.of());
   }
 
-  private static final String START = "\u0000start";
+  /** Key of the plain start event's declarations in {@link #read}. */
+  static final String START = "\u0000start";
 
   private Map<String, Map<String, Input>> declarations(String processDefinitionId) {
     return byDefinition.computeIfAbsent(processDefinitionId, id -> read(repositoryService.getBpmnModelInstance(id)));
