@@ -19,7 +19,7 @@ record EngineAction(Kind kind, String taskId, Map<String, ?> variables, String u
     String processDefinitionId, String processDefinitionKeyAndTenant, Task changedTask, String detail) {
 
   enum Kind {
-    /** complete, submit-form, BPMN error or escalation from a task: variables go with it */
+    /** complete or submit-form: variables go with it */
     COMPLETE,
     /** set, patch or remove a task's variables (local or not) */
     TASK_VARIABLES,
@@ -33,7 +33,7 @@ record EngineAction(Kind kind, String taskId, Map<String, ?> variables, String u
     /** start a process (by id or key) or submit its start form */
     START,
     PROCESS_VARIABLES,
-    /** message, signal, conditional start, modification, restart, migration */
+    /** message, signal, conditional start, modification, restart, migration, BPMN error or escalation from a task */
     ADMIN_ONLY,
     UNGUARDED
   }

@@ -41,7 +41,8 @@ import org.camunda.bpm.engine.task.Task;
  * THE one place that knows Camunda's engine internals for the task guard (see {@link TaskGuard}): it
  * registers a command interceptor through a process engine plugin, tells the engine's command classes
  * apart and reads their fields by reflection (they have no getters), and looks a task up as the system.
- * Everything else works on {@link EngineAction}. Moving to Operaton means renaming the imports below
+ * Everything else works on {@link EngineAction} (only {@link TaskActionRefused} extends an engine-internal
+ * exception, so that Tasklist's submit-form answers 400). Moving to Operaton means renaming the imports below
  * ({@code org.camunda.bpm.engine.impl...} → {@code org.operaton.bpm.engine.impl...}) and checking that the
  * field names still match ({@code javap -p} on the engine jar); nothing outside this class changes.
  */
@@ -81,8 +82,8 @@ final class EngineCommands {
           (Map<String, ?>) read(command, "properties"), null, null);
     }
     if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
-      return EngineAction.task(EngineAction.Kind.COMPLETE, (String) read(command, "taskId"),
-          (Map<String, ?>) read(command, "variables"), null, null);
+      // a BPMN error or escalation thrown from a task moves the process past the task's own decision
+      return new EngineAction(EngineAction.Kind.ADMIN_ONLY, null, null, null, null, null, null, null, name);
     }
     if (command instanceof SetTaskVariablesCmd) {
       return EngineAction.task(EngineAction.Kind.TASK_VARIABLES, (String) read(command, "entityId"),

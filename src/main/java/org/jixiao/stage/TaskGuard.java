@@ -119,7 +119,7 @@ class TaskGuard {
       }
       case ADMIN_ONLY -> {
         if (!administrator) {
-          throw new TaskActionForbidden("只有系统管理员可以发送消息或信号、修改、重启或迁移流程实例");
+          throw new TaskActionForbidden("只有系统管理员可以发送消息或信号、抛出流程错误、修改、重启或迁移流程实例");
         }
       }
       default -> { }

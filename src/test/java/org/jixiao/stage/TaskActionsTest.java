@@ -114,7 +114,7 @@ class TaskActionsTest {
   }
 
   @Test
-  void messagesSignalsAndModificationsAreForAdministratorsOnly() {
+  void messagesSignalsModificationsAndBpmnErrorsAreForAdministratorsOnly() {
     String instance = revise.getProcessInstanceId();
     String code = runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
     for (String user : List.of("qijiang-edu", "qijiang-perf")) {
@@ -128,7 +128,9 @@ class TaskActionsTest {
               "activityId", ExAnteProcess.TASK_LIST_PROJECT)))), JsonNode.class);
       ResponseEntity<JsonNode> condition = caller.postForEntity("/engine-rest/condition",
           json(Map.of("variables", Map.of("x", Map.of("value", 1, "type", "Integer")))), JsonNode.class);
-      for (ResponseEntity<JsonNode> response : List.of(message, signal, modification, condition)) {
+      ResponseEntity<JsonNode> bpmnError = caller.postForEntity("/engine-rest/task/" + revise.getId() + "/bpmnError",
+          json(Map.of("errorCode", "Error_Anything")), JsonNode.class);
+      for (ResponseEntity<JsonNode> response : List.of(message, signal, modification, condition, bpmnError)) {
         assertThat(response.getStatusCode().value()).as(user + " %s", response.getBody()).isEqualTo(403);
         assertThat(response.getBody().get("message").asText()).contains("系统管理员");
       }
@@ -155,6 +157,66 @@ class TaskActionsTest {
       assertThat(response.getBody().toString()).doesNotContainPattern("Exception|org\\.camunda|java\\.");
       assertThat(response.getBody().get("message").asText()).containsPattern("[\\u4e00-\\u9fa5]");
     }
+  }
+
+  @Test
+  void tasklistsOwnRestIsGuardedToo() {
+    HttpHeaders session = tasklistSession("qijiang-edu");
+    String t = "/camunda/api/engine/engine/default/task/" + revise.getId();
+
+    ResponseEntity<JsonNode> hostile = http.exchange(t + "/submit-form", HttpMethod.POST, new HttpEntity<>(
+        Map.of("variables", Map.of(ExAnteProcess.VAR_FINANCE_REASSESSMENT_REQUIRED, Map.of("value", false, "type", "Boolean"))),
+        session), JsonNode.class);
+    assertThat(hostile.getStatusCode().value()).as("%s", hostile.getBody()).isEqualTo(400);
+    assertThat(hostile.getBody().get("message").asText()).contains("不能提交变量 financeReassessmentRequired");
+    assertThat(taskService.createTaskQuery().taskId(revise.getId()).count()).isOne();
+
+    ResponseEntity<JsonNode> honest = http.exchange(t + "/submit-form", HttpMethod.POST, new HttpEntity<>(
+        Map.of("variables", Map.of(ExAnteProcess.VAR_REVISION_NOTE, Map.of("value", "已修改", "type", "String"))),
+        session), JsonNode.class);
+    assertThat(honest.getStatusCode().value()).as("%s", honest.getBody()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(revise.getId()).count()).isZero();
+  }
+
+  /** Headers of a Tasklist session after the webapp login: its cookies and the CSRF token. */
+  private HttpHeaders tasklistSession(String user) {
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    Map<String, String> cookies = new java.util.LinkedHashMap<>();
+    page.getHeaders().get(HttpHeaders.SET_COOKIE).forEach(c -> cookies.put(c.substring(0, c.indexOf('=')),
+        c.substring(c.indexOf('=') + 1, c.indexOf(';'))));
+    String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
+    HttpHeaders login = new HttpHeaders();
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    login.add(HttpHeaders.COOKIE, cookieHeader(cookies));
+    login.add("X-XSRF-TOKEN", token);
+    ResponseEntity<String> loggedIn = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        HttpMethod.POST, new HttpEntity<>("username=" + user + "&password=demo", login), String.class);
+    assertThat(loggedIn.getStatusCode().value()).isEqualTo(200);
+    if (loggedIn.getHeaders().get(HttpHeaders.SET_COOKIE) != null) {
+      loggedIn.getHeaders().get(HttpHeaders.SET_COOKIE).forEach(c -> cookies.put(c.substring(0, c.indexOf('=')),
+          c.substring(c.indexOf('=') + 1, c.indexOf(';'))));
+    }
+    // the login starts a new session: its CSRF token comes with the next read
+    HttpHeaders read = new HttpHeaders();
+    read.add(HttpHeaders.COOKIE, cookieHeader(cookies));
+    ResponseEntity<String> whoAmI = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(read), String.class);
+    if (whoAmI.getHeaders().get(HttpHeaders.SET_COOKIE) != null) {
+      whoAmI.getHeaders().get(HttpHeaders.SET_COOKIE).forEach(c -> cookies.put(c.substring(0, c.indexOf('=')),
+          c.substring(c.indexOf('=') + 1, c.indexOf(';'))));
+    }
+    if (whoAmI.getHeaders().getFirst("X-XSRF-TOKEN") != null) {
+      token = whoAmI.getHeaders().getFirst("X-XSRF-TOKEN");
+    }
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.add(HttpHeaders.COOKIE, cookieHeader(cookies));
+    headers.add("X-XSRF-TOKEN", token);
+    return headers;
+  }
+
+  private static String cookieHeader(Map<String, String> cookies) {
+    return String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
   }
 
   private Task reassessmentTask() {
