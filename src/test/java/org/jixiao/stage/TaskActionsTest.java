@@ -140,6 +140,38 @@ class TaskActionsTest {
   }
 
   @Test
+  void theOtherWritePathsAreRefusedToo() {
+    TestRestTemplate unit = http.withBasicAuth("qijiang-edu", "demo");
+    String instance = revise.getProcessInstanceId();
+    String t = "/engine-rest/task/" + revise.getId();
+    Map<String, Object> hostile = Map.of("value", false, "type", "Boolean");
+
+    ResponseEntity<JsonNode> removal = unit.exchange(t + "/variables/" + ExAnteProcess.VAR_EX_ANTE_REQUIRED,
+        HttpMethod.DELETE, null, JsonNode.class);
+    ResponseEntity<JsonNode> localWrite = unit.exchange(t + "/localVariables/" + ExAnteProcess.VAR_EX_ANTE_REQUIRED,
+        HttpMethod.PUT, json(hostile), JsonNode.class);
+    ResponseEntity<JsonNode> executionWrite = unit.exchange("/engine-rest/execution/" + instance + "/localVariables/"
+        + ExAnteProcess.VAR_EX_ANTE_REQUIRED, HttpMethod.PUT, json(hostile), JsonNode.class);
+    ResponseEntity<JsonNode> processRemoval = unit.exchange("/engine-rest/process-instance/" + instance + "/variables/"
+        + ExAnteProcess.VAR_EX_ANTE_REQUIRED, HttpMethod.DELETE, null, JsonNode.class);
+    for (ResponseEntity<JsonNode> response : List.of(removal, localWrite, executionWrite, processRemoval)) {
+      assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
+      assertThat(response.getBody().get("message").asText()).contains(ExAnteProcess.VAR_EX_ANTE_REQUIRED);
+    }
+
+    String definition = runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult()
+        .getProcessDefinitionId();
+    ResponseEntity<JsonNode> startInTheMiddle = http.withBasicAuth("qijiang-perf", "demo").postForEntity(
+        "/engine-rest/process-definition/" + definition + "/start", json(Map.of("businessKey", "X-1",
+            "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", ExAnteProcess.TASK_LIST_PROJECT)))),
+        JsonNode.class);
+    assertThat(startInTheMiddle.getStatusCode().value()).as("%s", startInTheMiddle.getBody()).isEqualTo(403);
+
+    assertThat(runtimeService.getVariable(instance, ExAnteProcess.VAR_EX_ANTE_REQUIRED)).isEqualTo(true);
+    assertThat(taskService.getVariablesLocal(revise.getId())).doesNotContainKey(ExAnteProcess.VAR_EX_ANTE_REQUIRED);
+  }
+
+  @Test
   void engineErrorsAnswer4xxJsonWithoutJavaClassNames() {
     TestRestTemplate unit = http.withBasicAuth("qijiang-edu", "demo");
     ResponseEntity<JsonNode> missing = unit.postForEntity("/engine-rest/task/no-such-task/complete",

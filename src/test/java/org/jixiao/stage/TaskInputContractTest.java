@@ -128,6 +128,7 @@ class TaskInputContractTest {
     String user = workerOf(district, task);
     Map<String, Object> variablesBefore = new TreeMap<>(runtimeService.getVariables(instance.getId()));
     List<String> positionBefore = runtimeService.getActiveActivityIds(instance.getId());
+    Map<String, Object> taskLocalBefore = new TreeMap<>(taskService.getVariablesLocal(task.getId()));
 
     Map<String, Object> attempts = new LinkedHashMap<>();
     routing.forEach((name, value) -> {
@@ -161,6 +162,8 @@ class TaskInputContractTest {
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isOne();
     assertThat(new TreeMap<>(runtimeService.getVariables(instance.getId()))).as("variables unchanged")
         .isEqualTo(variablesBefore);
+    assertThat(new TreeMap<>(taskService.getVariablesLocal(task.getId()))).as("task variables unchanged")
+        .isEqualTo(taskLocalBefore);
     assertThat(runtimeService.getActiveActivityIds(instance.getId())).as("path unchanged")
         .containsExactlyInAnyOrderElementsOf(positionBefore);
     runtimeService.deleteProcessInstance(instance.getId(), "contract test");
