@@ -42,8 +42,10 @@ import org.springframework.http.ResponseEntity;
  * district, a user who may work on the task tries, through {@code /engine-rest}, to complete it, submit
  * its form, write task variables and write process variables with each routing variable of its process
  * (read from sequence-flow conditions and loop cardinalities) that the task does not declare, and with
- * an unknown variable. Every attempt answers 400 with a Chinese message naming the variable; the task
- * stays open, the instance's variables and position are unchanged. A new task or a new flag in a model
+ * an unknown variable, and (complete, process-variable write) with every other variable the instance holds:
+ * its candidate group, durations and settings such as {@code financeRounds}. Every attempt answers 400 with a
+ * Chinese message naming the variable; the task stays open, the instance's variables and position are
+ * unchanged. A new task or a new flag in a model
  * is covered without editing this class. Process-variable writes are refused with 400 as well (they name
  * a variable the task may not set).
  */
@@ -159,6 +161,21 @@ class TaskInputContractTest {
           json(Map.of("modifications", variables)), JsonNode.class), name, "process variables");
     }
 
+    // every other variable the instance holds (candidate group, durations, settings such as financeRounds)
+    // steers the process as well: completing with it or overwriting it is refused the same way
+    for (Map.Entry<String, Object> held : variablesBefore.entrySet()) {
+      String name = held.getKey();
+      if (declared.contains(name) || attempts.containsKey(name) || held.getValue() == null) {
+        continue;
+      }
+      Map<String, Object> value = typed(held.getValue() instanceof Integer i ? (Object) (i + 1)
+          : held.getValue() instanceof Boolean b ? (Object) !b : (Object) ("hostile-" + held.getValue()));
+      assertRefused(worker.postForEntity("/engine-rest/task/" + task.getId() + "/complete",
+          json(Map.of("variables", Map.of(name, value))), JsonNode.class), name, "complete");
+      assertRefused(worker.exchange("/engine-rest/process-instance/" + instance.getId() + "/variables/" + name,
+          HttpMethod.PUT, json(value), JsonNode.class), name, "process variable");
+    }
+
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isOne();
     assertThat(new TreeMap<>(runtimeService.getVariables(instance.getId()))).as("variables unchanged")
         .isEqualTo(variablesBefore);
@@ -258,6 +275,8 @@ class TaskInputContractTest {
     variables.put("taskDueDuration", "P10D");
     variables.put("reminderDuration", "P7D");
     variables.put("expertPassPercent", 60);
+    variables.put("financeRounds", 2);
+    variables.put("samplingPercent", 20);
     return variables;
   }
 
