@@ -88,6 +88,41 @@ public class ExAnteAssessmentService {
     return variables;
   }
 
+  /**
+   * 登记入库, after checking that the flags the gateways routed by agree with the rule results stored with
+   * the project when the district's tables were evaluated. A disagreement means a flag was changed outside
+   * the engine's own steps: the listing fails (an exception, so the completion that led here is rolled back,
+   * or the job becomes an incident) and nothing is listed.
+   */
+  @Transactional
+  public void list(String code, RuleResults routedBy) {
+    RuleResults stored = load(code).getRuleResults();
+    List<String> disagreeing = new java.util.ArrayList<>();
+    if (stored == null) {
+      throw new IllegalStateException("项目 " + code + " 没有规则结果，不能入库");
+    }
+    compare(disagreeing, ExAnteProcess.VAR_EX_ANTE_REQUIRED, stored.exAnteRequired(), routedBy.exAnteRequired());
+    compare(disagreeing, ExAnteProcess.VAR_SELF_ASSESSMENT_REQUIRED, stored.selfAssessmentRequired(),
+        routedBy.selfAssessmentRequired());
+    compare(disagreeing, ExAnteProcess.VAR_FINANCE_REASSESSMENT_REQUIRED, stored.financeReassessmentRequired(),
+        routedBy.financeReassessmentRequired());
+    compare(disagreeing, ExAnteProcess.VAR_JOINT_REVIEW_REQUIRED, stored.jointReviewRequired(),
+        routedBy.jointReviewRequired());
+    compare(disagreeing, ExAnteProcess.VAR_BUDGET_REVIEW_REQUIRED, stored.budgetReviewRequired(),
+        routedBy.budgetReviewRequired());
+    if (!disagreeing.isEmpty()) {
+      throw new IllegalStateException("项目 " + code + " 的流程路由标志与规则结果不一致，不能入库："
+          + String.join("；", disagreeing));
+    }
+    projects.list(code);
+  }
+
+  private static void compare(List<String> disagreeing, String name, Boolean stored, Boolean routed) {
+    if (Boolean.TRUE.equals(stored) != Boolean.TRUE.equals(routed)) {
+      disagreeing.add(name + " 规则结果为 " + Boolean.TRUE.equals(stored) + "，流程变量为 " + routed);
+    }
+  }
+
   /** 审定金额 where budget review is merged: at most the requested amount, in 元 with two decimals. */
   @Transactional
   public void approveAmount(String code, BigDecimal approved) {
@@ -140,6 +175,14 @@ public class ExAnteAssessmentService {
             || ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR.equals(t.getTaskDefinitionKey()) && t.getAssignee() == null);
     if (!beforeFirstReviewer) {
       throw ApiException.conflict("审核人已开始办理（或项目已办结），不能撤回：" + code);
+    }
+    // hold the reviewer's unclaimed task for the withdrawal in this transaction: a claim that came first
+    // makes this claim fail (409), a claim that comes later fails on the task this transaction deleted, so
+    // exactly one of the two wins
+    for (Task task : open) {
+      if (ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR.equals(task.getTaskDefinitionKey())) {
+        taskService.claim(task.getId(), caller.userId());
+      }
     }
     runtimeService.createMessageCorrelation(ExAnteProcess.MESSAGE_WITHDRAW)
         .processInstanceId(assessment.getId())

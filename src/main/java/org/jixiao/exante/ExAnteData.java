@@ -1,6 +1,7 @@
 package org.jixiao.exante;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.jixiao.project.RuleResults;
 import org.jixiao.stage.ProcessVariables;
 
 /**
@@ -32,6 +33,18 @@ public final class ExAnteData {
   /** Whether finance re-assessment includes budget review and its approved amount (Decision_ExAnteRules). */
   public boolean budgetReviewRequired() {
     return variables.flag(ExAnteProcess.VAR_BUDGET_REVIEW_REQUIRED);
+  }
+
+  /**
+   * The flags the gateways routed by (from Decision_ExAnteRules via Task_EvaluateExAnteRules), to be checked
+   * against the rule results stored with the project; the basis is not a flag and stays empty.
+   */
+  public RuleResults routingFlags() {
+    return new RuleResults(variables.flag(ExAnteProcess.VAR_EX_ANTE_REQUIRED),
+        variables.flag(ExAnteProcess.VAR_SELF_ASSESSMENT_REQUIRED),
+        variables.flag(ExAnteProcess.VAR_FINANCE_REASSESSMENT_REQUIRED),
+        variables.flag(ExAnteProcess.VAR_JOINT_REVIEW_REQUIRED),
+        variables.flag(ExAnteProcess.VAR_BUDGET_REVIEW_REQUIRED), null);
   }
 
   /** Who withdrew the application, given with the withdrawal message by the service that correlated it. */

@@ -3,6 +3,7 @@ package org.jixiao.exante;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jixiao.identity.Role;
 import org.jixiao.project.ProjectService;
+import org.jixiao.project.RuleResults;
 import org.jixiao.stage.ReviewDecision;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,11 +26,11 @@ class ExAnteDelegates {
             ExAnteData.of(execution).expertPanelSize(), ExAnteData.of(execution).expertPassPercent()));
   }
 
-  /** 登记入库 (Task_ListProject) */
+  /** 登记入库 (Task_ListProject): the flags the gateways routed by must agree with the stored rule results */
   @Bean
-  JavaDelegate listProjectDelegate(ProjectService projects) {
+  JavaDelegate listProjectDelegate(ExAnteAssessmentService assessments) {
     return execution -> {
-      projects.list(execution.getProcessBusinessKey());
+      assessments.list(execution.getProcessBusinessKey(), ExAnteData.of(execution).routingFlags());
       execution.setVariable(ExAnteProcess.VAR_OUTCOME, ExAnteProcess.OUTCOME_LISTED);
     };
   }

@@ -14,18 +14,13 @@ public record FundingEligibility(String code, boolean eligible, boolean budgetab
 
   static FundingEligibility of(Project project, List<FundingCondition> conditions) {
     List<Reason> reasons = new java.util.ArrayList<>();
-    RuleResults rules = project.getRuleResults();
-    boolean assessmentRequired = rules != null && Boolean.TRUE.equals(rules.exAnteRequired());
-    if (project.getStatus() != ProjectStatus.LISTED) {
-      if (assessmentRequired) {
-        reasons.add(new Reason("EX_ANTE_NOT_PASSED",
-            "应评未评：本项目按规定须开展事前绩效评估（" + rules.ruleBasis() + "），评估尚未通过"));
-      }
-      reasons.add(new Reason("NOT_LISTED", "项目未入库（当前状态：" + project.getStatus().label() + "）"));
-    }
     ProjectRef ref = ProjectRef.of(project);
+    // the stages' own conditions first (the ex-ante assessment's 应评未评, then goals, …), in bean order
     for (FundingCondition condition : conditions) {
       reasons.addAll(condition.reasonsAgainst(ref));
+    }
+    if (project.getStatus() != ProjectStatus.LISTED) {
+      reasons.add(new Reason("NOT_LISTED", "项目未入库（当前状态：" + project.getStatus().label() + "）"));
     }
     boolean open = reasons.isEmpty();
     return new FundingEligibility(project.getCode(), open, open, open, open, List.copyOf(reasons));

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -98,6 +99,19 @@ class ApiExceptionHandler {
   ResponseEntity<ApiError> conflict(RuntimeException e, HttpServletRequest request) {
     log.info("conflict on {}: {}", request.getRequestURI(), e.getMessage());
     return respond(HttpStatus.CONFLICT, "数据已被他人修改或已存在，请刷新后重试", request);
+  }
+
+  /**
+   * The engine's own conflicts (a task claimed, completed or moved on by someone else at the same time,
+   * the database refusing a concurrent update) answer 409; any other engine failure is unexpected.
+   */
+  @ExceptionHandler(ProcessEngineException.class)
+  ResponseEntity<ApiError> engineFailure(ProcessEngineException e, HttpServletRequest request) {
+    if (Conflicts.isConflict(e)) {
+      log.info("engine conflict on {}: {}", request.getRequestURI(), e.getMessage());
+      return respond(HttpStatus.CONFLICT, "该事项已被他人办理或认领，请刷新后重试", request);
+    }
+    return unexpected(e, request);
   }
 
   @ExceptionHandler(Exception.class)

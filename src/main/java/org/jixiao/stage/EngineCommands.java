@@ -1,0 +1,271 @@
+package org.jixiao.stage;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * THE one place that knows Camunda's engine internals for the task guard (see {@link TaskGuard}): it
+ * registers a command interceptor through a process engine plugin, tells the engine's command classes
+ * apart and reads their fields by reflection (they have no getters), and looks a task up as the system.
+ * Everything else works on {@link EngineAction} (only {@link TaskActionRefused} extends an engine-internal
+ * exception, so that Tasklist's submit-form answers 400). Moving to Operaton means renaming the imports below
+ * ({@code org.camunda.bpm.engine.impl...} → {@code org.operaton.bpm.engine.impl...}) and checking that the
+ * field names still match ({@code javap -p} on the engine jar); nothing outside this class changes.
+ */
+final class EngineCommands {
+
+  private EngineCommands() {}
+
+  /**
+   * Commands that change process-level state a user must never steer: process variables, messages,
+   * signals, conditional starts, instance modification, restart and migration. Named by their simple
+   * class names, so a class that moves between engine packages stays covered.
+   */
+  private static final Set<String> ADMIN_ONLY = Set.of(
+      "CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateAllMessageBatchCmd", "MessageEventReceivedCmd",
+      "SignalEventReceivedCmd", "SignalCmd", "EvaluateStartConditionCmd",
+      "ModifyProcessInstanceCmd", "ModifyProcessInstanceAsyncCmd", "ProcessInstanceModificationBatchCmd",
+      "ProcessInstanceModificationCmd", "StartProcessInstanceAtActivitiesCmd",
+      "RestartProcessInstancesCmd", "RestartProcessInstancesBatchCmd",
+      "MigrateProcessInstanceCmd", "MigrateProcessInstanceBatchCmd",
+      "SetVariablesToProcessInstancesBatchCmd", "DeleteHistoricVariableInstanceCmd",
+      "DeleteHistoricVariableInstancesByProcessInstanceIdCmd");
+
+  /** Process-variable writes and removals (runtime service, {@code /process-instance/{id}/variables}, {@code /execution/...}). */
+  private static final Set<String> PROCESS_VARIABLES = Set.of(
+      "SetExecutionVariablesCmd", "RemoveExecutionVariablesCmd", "PatchExecutionVariablesCmd");
+
+  /** What a command does, in our own terms; {@link EngineAction.Kind#UNGUARDED} for everything the guard lets pass. */
+  @SuppressWarnings("unchecked")
+  static EngineAction describe(Command<?> command) {
+    String name = command.getClass().getSimpleName();
+    if (command instanceof CompleteTaskCmd) {
+      return EngineAction.task(EngineAction.Kind.COMPLETE, (String) read(command, "taskId"),
+          (Map<String, ?>) read(command, "variables"), null, null);
+    }
+    if (command instanceof SubmitTaskFormCmd) {
+      return EngineAction.task(EngineAction.Kind.COMPLETE, (String) read(command, "taskId"),
+          (Map<String, ?>) read(command, "properties"), null, null);
+    }
+    if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+      // a BPMN error or escalation thrown from a task moves the process past the task's own decision
+      return new EngineAction(EngineAction.Kind.ADMIN_ONLY, null, null, null, null, null, null, null, name);
+    }
+    if (command instanceof SetTaskVariablesCmd) {
+      return EngineAction.task(EngineAction.Kind.TASK_VARIABLES, (String) read(command, "entityId"),
+          (Map<String, ?>) read(command, "variables"), null, null);
+    }
+    if (command instanceof RemoveTaskVariablesCmd) {
+      return EngineAction.task(EngineAction.Kind.TASK_VARIABLES, (String) read(command, "entityId"), null,
+          (Collection<String>) read(command, "variableNames"), null);
+    }
+    if (command instanceof PatchTaskVariablesCmd) {
+      return EngineAction.task(EngineAction.Kind.TASK_VARIABLES, (String) read(command, "entityId"),
+          (Map<String, ?>) read(command, "variables"), (Collection<String>) read(command, "deletions"), null);
+    }
+    if (PROCESS_VARIABLES.contains(name)) {
+      List<String> names = new ArrayList<>();
+      if (command instanceof AbstractSetVariableCmd || command instanceof AbstractPatchVariablesCmd) {
+        Map<String, ?> variables = (Map<String, ?>) read(command, "variables");
+        if (variables != null) {
+          names.addAll(variables.keySet());
+        }
+      }
+      Object removed = command instanceof AbstractRemoveVariableCmd ? read(command, "variableNames")
+          : command instanceof AbstractPatchVariablesCmd ? read(command, "deletions") : null;
+      if (removed != null) {
+        names.addAll((Collection<String>) removed);
+      }
+      String entityId = command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd
+          ? (String) read(command, "entityId") : null;
+      return new EngineAction(EngineAction.Kind.PROCESS_VARIABLES, null, null, null, names, null, null, null, entityId);
+    }
+    if (ADMIN_ONLY.contains(name)) {
+      return new EngineAction(EngineAction.Kind.ADMIN_ONLY, null, null, null, null, null, null, null, name);
+    }
+    if (command instanceof ClaimTaskCmd) {
+      return EngineAction.task(EngineAction.Kind.CLAIM, (String) read(command, "taskId"), null, null,
+          (String) read(command, "userId"));
+    }
+    if (command instanceof AssignTaskCmd) {
+      return EngineAction.task(EngineAction.Kind.ASSIGN, (String) read(command, "taskId"), null, null,
+          (String) read(command, "userId"));
+    }
+    if (command instanceof AbstractSetTaskPropertyCmd || command instanceof DelegateTaskCmd
+        || command instanceof DeleteIdentityLinkCmd) {
+      return EngineAction.task(EngineAction.Kind.TASK_PROPERTY, (String) read(command, "taskId"), null, null, null);
+    }
+    if (command instanceof DeleteTaskCmd) {
+      return new EngineAction(EngineAction.Kind.TASK_PROPERTY, (String) read(command, "taskId"), null, null, null,
+          null, null, null, name);
+    }
+    if (command instanceof SaveTaskCmd) {
+      Task changed = (Task) read(command, "task");
+      return new EngineAction(EngineAction.Kind.SAVE_TASK, changed.getId(), null, null, null, null, null, changed, name);
+    }
+    if (command instanceof StartProcessInstanceCmd) {
+      ProcessInstantiationBuilderImpl builder = (ProcessInstantiationBuilderImpl) read(command, "instantiationBuilder");
+      return new EngineAction(EngineAction.Kind.START, null, builder.getVariables(), null, null,
+          builder.getProcessDefinitionId(), builder.getProcessDefinitionKey() + "@" + builder.getProcessDefinitionTenantId(),
+          null, name);
+    }
+    if (command instanceof SubmitStartFormCmd) {
+      return new EngineAction(EngineAction.Kind.START, null, (Map<String, ?>) read(command, "variables"), null, null,
+          (String) read(command, "processDefinitionId"), null, null, name);
+    }
+    return EngineAction.UNGUARDED;
+  }
+
+  /** The engine as the guard sees it, from the engine's configuration. */
+  static TaskGuard.Engine engine(ProcessEngineConfigurationImpl configuration) {
+    return new TaskGuard.Engine() {
+      @Override
+      public String userId() {
+        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+        return user == null ? null : user.getUserId();
+      }
+
+      @Override
+      public List<String> groupIds() {
+        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+        return user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+      }
+
+      @Override
+      public TaskState task(String taskId) {
+        return EngineCommands.task(configuration, taskId);
+      }
+
+      @Override
+      public boolean taskEnded(String taskId) {
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
+          context.disableAuthorizationCheck();
+          context.disableTenantCheck();
+          HistoricTaskInstanceEntity done = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
+          return done != null && done.getEndTime() != null;
+        });
+      }
+
+      @Override
+      public RepositoryService repositoryService() {
+        return configuration.getRepositoryService();
+      }
+    };
+  }
+
+  /** A task as stored, read as the system (no authorization or tenant check); null if there is none. */
+  private static TaskState task(ProcessEngineConfigurationImpl configuration, String taskId) {
+    if (taskId == null) {
+      return null;
+    }
+    return configuration.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      context.disableTenantCheck();
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      return task == null ? null : TaskState.of(task);
+    });
+  }
+
+  private static Object read(Object command, String fieldName) {
+    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(fieldName);
+        field.setAccessible(true);
+        return field.get(command);
+      } catch (NoSuchFieldException e) {
+        // declared further up
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("cannot read " + fieldName + " of " + command.getClass().getName(), e);
+      }
+    }
+    throw new IllegalStateException("engine command " + command.getClass().getName() + " has no field " + fieldName
+        + " (engine version changed? see EngineCommands)");
+  }
+
+  /**
+   * Adds the guard's interceptor in front of every command that needs a transaction (all of the REST's).
+   * The starter applies every {@code ProcessEnginePlugin} bean to the engine it builds.
+   */
+  static final class Plugin extends AbstractProcessEnginePlugin {
+
+    private final TaskGuard guard;
+
+    Plugin(TaskGuard guard) {
+      this.guard = guard;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+      guard.bind(engine(configuration));
+      List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired();
+      if (interceptors == null) {
+        interceptors = new ArrayList<>();
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+      }
+      interceptors.add(new Interceptor(guard));
+    }
+  }
+
+  /**
+   * Checks only the outermost command of a call from the engine's REST surfaces: the commands our own
+   * services, listeners and delegates run inside it (depth > 0) are trusted.
+   */
+  static final class Interceptor extends CommandInterceptor {
+
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    private final TaskGuard guard;
+
+    Interceptor(TaskGuard guard) {
+      this.guard = guard;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      int[] depth = DEPTH.get();
+      depth[0]++;
+      try {
+        if (depth[0] == 1 && EngineRestCalls.isUntrusted()) {
+          guard.check(describe(command));
+        }
+        return next.execute(command);
+      } finally {
+        depth[0]--;
+      }
+    }
+  }
+}

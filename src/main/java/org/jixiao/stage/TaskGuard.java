@@ -1,0 +1,174 @@
+package org.jixiao.stage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
+import org.jixiao.identity.Role;
+
+/**
+ * The rules a user's call to the engine's REST surfaces must keep (see {@link EngineRestCalls}): a task
+ * takes only the variables its model declares ({@link TaskInputs}); a claimed task is worked only by its
+ * assignee; a user claims only for themselves and unclaims only their own claim; due dates, priorities,
+ * assignees, owners and candidates are changed only by the finance performance section
+ * (财政局绩效科) and administrators; process variables, messages, signals, conditional starts and instance
+ * modification are for administrators only; a process starts only with its start form's declared inputs.
+ * Refusals happen before the command runs, so nothing is changed.
+ */
+class TaskGuard {
+
+  /** What the guard asks the engine: the current user, a task as stored, the deployed models. */
+  interface Engine {
+    /** the engine's authenticated user, null if none */
+    String userId();
+
+    List<String> groupIds();
+
+    /** the task as stored, read as the system; null if there is none */
+    TaskState task(String taskId);
+
+    /** whether the task existed and has been completed or deleted */
+    boolean taskEnded(String taskId);
+
+    RepositoryService repositoryService();
+  }
+
+  private Engine engine;
+  private volatile TaskInputs inputs;
+
+  void bind(Engine engine) {
+    this.engine = engine;
+  }
+
+  TaskInputs inputs() {
+    if (inputs == null) {
+      inputs = new TaskInputs(engine.repositoryService());
+    }
+    return inputs;
+  }
+
+  void check(EngineAction action) {
+    if (action.kind() == EngineAction.Kind.UNGUARDED) {
+      return;
+    }
+    String userId = engine.userId();
+    List<String> groups = engine.groupIds();
+    boolean administrator = groups.contains(Role.ADMINISTRATOR.groupId());
+    boolean mayManageTasks = administrator || groups.contains(Role.FINANCE_PERFORMANCE.groupId());
+    switch (action.kind()) {
+      case COMPLETE, TASK_VARIABLES -> {
+        TaskState task = existing(action.taskId());
+        if (task == null) {
+          return; // the engine answers that the task does not exist
+        }
+        if (task.assignee() != null && !task.assignee().equals(userId)) {
+          throw new TaskActionForbidden("该事项已由 " + task.assignee() + " 认领，只有认领人可以办理或填写");
+        }
+        Map<String, TaskInputs.Input> declared = task.processDefinitionId() == null ? Map.of()
+            : inputs().ofTask(task.processDefinitionId(), task.taskDefinitionKey());
+        refuseIfPresent(TaskInputs.refusal(declared, action.variables(), task.name()));
+        refuseIfPresent(TaskInputs.refusalOfNames(declared, action.names(), task.name()));
+      }
+      case CLAIM -> {
+        existing(action.taskId());
+        if (action.userId() == null) {
+          unclaim(action, userId, mayManageTasks);
+        } else if (!action.userId().equals(userId)) {
+          throw new TaskActionForbidden("只能为自己认领事项，不能替他人认领（" + action.userId() + "）");
+        }
+      }
+      case ASSIGN -> {
+        if (action.userId() == null) {
+          unclaim(action, userId, mayManageTasks);
+        } else if (!mayManageTasks) {
+          TaskState task = engine.task(action.taskId());
+          boolean claimingForOneself = task != null && task.assignee() == null && action.userId().equals(userId);
+          if (!claimingForOneself) {
+            throw forbiddenTaskChange();
+          }
+        }
+      }
+      case TASK_PROPERTY -> {
+        if (!mayManageTasks) {
+          throw forbiddenTaskChange();
+        }
+      }
+      case SAVE_TASK -> {
+        if (!mayManageTasks) {
+          TaskState task = engine.task(action.taskId());
+          if (task == null || task.differsFrom(action.changedTask())) {
+            throw forbiddenTaskChange();
+          }
+        }
+      }
+      case START -> {
+        if (!administrator && action.variables() != null && !action.variables().isEmpty()) {
+          String definitionId = definitionId(action);
+          Map<String, TaskInputs.Input> declared = definitionId == null ? Map.of() : inputs().ofStart(definitionId);
+          refuseIfPresent(TaskInputs.refusal(declared, action.variables(), "发起流程"));
+        }
+      }
+      case PROCESS_VARIABLES -> {
+        if (!administrator) {
+          String name = action.names() == null || action.names().isEmpty() ? "" : String.join("、", action.names()) + " ";
+          throw new TaskActionRefused("不能修改流程变量 " + name + "：流程变量只由流程自身的步骤写入，"
+              + "请在待办事项的表单中办理");
+        }
+      }
+      case ADMIN_ONLY -> {
+        if (!administrator) {
+          throw new TaskActionForbidden("只有系统管理员可以发送消息或信号、抛出流程错误、修改、重启或迁移流程实例");
+        }
+      }
+      default -> { }
+    }
+  }
+
+  /** The task as stored; 409 if it has just been completed or removed (someone else won), null if it never existed. */
+  private TaskState existing(String taskId) {
+    TaskState task = engine.task(taskId);
+    if (task == null && taskId != null && engine.taskEnded(taskId)) {
+      throw new TaskActionConflict("该事项已被他人办理或已撤回，请刷新后重试");
+    }
+    return task;
+  }
+
+  private void unclaim(EngineAction action, String userId, boolean mayManageTasks) {
+    if (mayManageTasks) {
+      return;
+    }
+    TaskState task = engine.task(action.taskId());
+    if (task != null && task.assignee() != null && !task.assignee().equals(userId)) {
+      throw new TaskActionForbidden("只有认领人（" + task.assignee() + "）可以取消认领");
+    }
+  }
+
+  private String definitionId(EngineAction action) {
+    if (action.processDefinitionId() != null) {
+      return action.processDefinitionId();
+    }
+    if (action.processDefinitionKeyAndTenant() == null) {
+      return null;
+    }
+    String[] keyAndTenant = action.processDefinitionKeyAndTenant().split("@", 2);
+    ProcessDefinitionQuery query = engine.repositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(keyAndTenant[0]).latestVersion();
+    if (!"null".equals(keyAndTenant[1])) {
+      query.tenantIdIn(keyAndTenant[1]);
+    }
+    List<ProcessDefinition> found = query.list();
+    return found.size() == 1 ? found.get(0).getId() : null;
+  }
+
+  private static TaskActionForbidden forbiddenTaskChange() {
+    return new TaskActionForbidden("只有财政局绩效科可以修改事项的办理期限、跟进日期、优先级、办理人、委托或候选人");
+  }
+
+  private static void refuseIfPresent(Optional<String> refusal) {
+    if (refusal.isPresent()) {
+      throw new TaskActionRefused(refusal.get());
+    }
+  }
+}
