@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ class GoalReviewProcessTest {
   @Autowired ProjectService projects;
   @Autowired CallerLookup callers;
   @Autowired Goals fixture;
+  @Autowired ObjectMapper json;
 
   @BeforeEach
   void bindAssertions() {
@@ -304,7 +306,7 @@ class GoalReviewProcessTest {
     String code = fixture.approved("qijiang");
     GoalSetView before = view(code);
 
-    assertThatThrownBy(() -> goals.submit(code, Goals.REVISED, new GoalService.Opinion(
+    assertThatThrownBy(() -> goals.submit(code, json.readValue(Goals.REVISED, GoalDraft.class), new GoalService.Opinion(
         GoalReviewProcess.TASK_REVISE_GOALS, "修改绩效目标", "qijiang-edu", "budgetUnit", ReviewDecision.SUBMIT_GOALS, null)))
         .isInstanceOf(ApiException.class).hasMessageContaining("绩效目标已批复，不能直接修改");
 
