@@ -8,12 +8,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jixiao.goal.GoalReviewProcess;
+import org.jixiao.goal.Goals;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.ItemType;
@@ -24,6 +27,8 @@ import org.jixiao.project.ProjectStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -54,6 +59,8 @@ class PostgresApplicationTest {
   @Autowired ProjectService projects;
   @Autowired CallerLookup callers;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate http;
+  @Autowired Goals goalFixture;
 
   @Test
   void runsAProcessThroughTheEngineAndTheDomainTablesOnPostgres() {
@@ -109,5 +116,34 @@ class PostgresApplicationTest {
     assertThat(jdbc.queryForObject("select state from goal_version v join goal_set s on s.id = v.goal_set_id"
         + " where s.code = ?", String.class, goalSet)).isEqualTo("APPROVED");
     assertThat(jdbc.queryForObject("select count(*) from common_indicator", Long.class)).isEqualTo(72);
+  }
+
+  @Test
+  void aHundredIndicatorGoalSetIsSubmittedFromTasklistOnPostgres() {
+    BpmnAwareTests.init(engine);
+    String goalSet = goalFixture.listedProject("qijiang");
+    String draft = Goals.manyIndicators(100);
+    TasklistSession unit = TasklistSession.login(http, "qijiang-edu", "demo");
+
+    ResponseEntity<String> submitted = unit.submitForm(goalFixture.task(goalSet).getId(), Map.of(
+        GoalReviewProcess.VAR_GOAL_DRAFT, Map.of("type", "Json", "value", draft),
+        GoalReviewProcess.VAR_REVISION_NOTE, Map.of("type", "String", "value", "部门整体支出绩效目标")));
+
+    assertThat(submitted.getStatusCode().value()).as("%s", submitted.getBody()).isEqualTo(204);
+    assertThat(draft.length()).isGreaterThan(4000 * 3);
+    JsonNode stored = http.withBasicAuth("qijiang-edu", "demo").getForEntity("/api/goal-sets/" + goalSet, JsonNode.class)
+        .getBody();
+    assertThat(stored.get("latestVersion").asInt()).isEqualTo(1);
+    assertThat(stored.get("versions").get(0).get("indicators")).hasSize(100);
+    assertThat(jdbc.queryForObject("select count(*) from goal_indicator i join goal_version v on v.id = i.goal_version_id"
+        + " join goal_set s on s.id = v.goal_set_id where s.code = ?", Long.class, goalSet)).isEqualTo(100);
+    ProcessInstance goals = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(goalSet)
+        .processDefinitionKey(GoalReviewProcess.KEY).singleResult();
+    assertThat(goals).isWaitingAt(GoalReviewProcess.TASK_REVIEW_BY_SUPERVISOR);
+    assertThat(runtimeService.getVariables(goals.getId())).doesNotContainKey(GoalReviewProcess.VAR_GOAL_DRAFT);
+    // the value went to the engine's byte array table (bytea), in history as well, not to a text column
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where proc_inst_id_ = ? and name_ = ?"
+        + " and var_type_ = 'json' and bytearray_id_ is not null and text_ is null", Long.class, goals.getId(),
+        GoalReviewProcess.VAR_GOAL_DRAFT)).isEqualTo(1);
   }
 }

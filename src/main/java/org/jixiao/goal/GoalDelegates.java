@@ -44,11 +44,11 @@ class GoalDelegates {
 
   /** 登记调整申请 (Task_RegisterGoalAdjustment): the request becomes a version; the form's goals and reason go */
   @Bean
-  JavaDelegate registerGoalAdjustmentDelegate(GoalService goals) {
+  JavaDelegate registerGoalAdjustmentDelegate(GoalService goals, GoalDraftVariable goalDraft) {
     return execution -> {
       Map<String, Object> registered = goals.registerAdjustment(
           (String) execution.getVariable(GoalReviewProcess.VAR_GOAL_SET_CODE),
-          execution.getVariable(GoalReviewProcess.VAR_GOAL_DRAFT),
+          goalDraft.read(execution),
           execution.getVariable(GoalReviewProcess.VAR_ADJUSTMENT_REASON),
           TaskActors.user(execution, (String) execution.getVariable(GoalReviewProcess.VAR_APPLICANT)),
           execution.getProcessInstanceId());

@@ -21,11 +21,11 @@ class GoalListeners {
   private static final Set<ReviewDecision> REVIEW = EnumSet.of(ReviewDecision.APPROVE, ReviewDecision.RETURN);
   private static final Set<ReviewDecision> ADJUSTMENT_REVIEW = EnumSet.of(ReviewDecision.APPROVE, ReviewDecision.REJECT);
 
-  /** 编制绩效目标（一上）, 修改绩效目标（二上）: the goals as JSON and a note on what changed */
+  /** 编制绩效目标（一上）, 修改绩效目标（二上）: the goals (a JSON value) and a note on what changed */
   @Bean
-  TaskListener submitGoalsListener(GoalService goals) {
+  TaskListener submitGoalsListener(GoalService goals, GoalDraftVariable goalDraft) {
     return task -> {
-      goals.submit(code(task), task.getVariable(GoalReviewProcess.VAR_GOAL_DRAFT),
+      goals.submit(code(task), goalDraft.read(task),
           opinion(task, ReviewDecision.SUBMIT_GOALS, GoalReviewProcess.VAR_REVISION_NOTE));
       task.getExecution().removeVariable(GoalReviewProcess.VAR_GOAL_DRAFT);
       task.getExecution().removeVariable(GoalReviewProcess.VAR_REVISION_NOTE);

@@ -11,6 +11,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.jixiao.identity.Caller;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.identity.IdentityNames;
@@ -177,13 +178,12 @@ public class GoalService {
   }
 
   /**
-   * The unit hands in its goals (一上) or their revision (二上 and later), as the JSON the form wrote:
-   * checked against {@link GoalRules}, stored as a new version, recorded with the unit's note.
+   * The unit hands in its goals (一上) or their revision (二上 and later), as the form wrote them (null when
+   * it gave none): checked against {@link GoalRules}, stored as a new version, recorded with the unit's note.
    */
   @Transactional
-  public void submit(String code, Object goalDraftJson, Opinion opinion) {
-    GoalDraft draft = parse(goalDraftJson);
-    rules.check(draft);
+  public void submit(String code, GoalDraft draft, Opinion opinion) {
+    rules.check(required(draft));
     GoalSet set = load(code);
     GoalVersion version = set.submit(draft, opinion.reviewer(), OffsetDateTime.now());
     record(set, version.getNumber(), opinion.withDecision(
@@ -245,7 +245,7 @@ public class GoalService {
     set.checkAdjustment(request.goals());
     Map<String, Object> variables = new HashMap<>();
     variables.put(GoalReviewProcess.VAR_GOAL_SET_CODE, set.getCode());
-    variables.put(GoalReviewProcess.VAR_GOAL_DRAFT, toJson(request.goals()));
+    variables.put(GoalReviewProcess.VAR_GOAL_DRAFT, SpinValues.jsonValue(toJson(request.goals())).create());
     variables.put(GoalReviewProcess.VAR_ADJUSTMENT_REASON, request.reason());
     variables.put(GoalReviewProcess.VAR_APPLICANT, caller.userId());
     runtimeService.createProcessInstanceByKey(GoalReviewProcess.ADJUSTMENT_KEY)
@@ -262,7 +262,7 @@ public class GoalService {
    * request becomes a new version (执行中调整). Returns the variables the process goes on with.
    */
   @Transactional
-  public Map<String, Object> registerAdjustment(String code, Object goalDraftJson, Object reason, String applicant,
+  public Map<String, Object> registerAdjustment(String code, GoalDraft draft, Object reason, String applicant,
       String processInstanceId) {
     if (code == null || code.isBlank()) {
       throw new InvalidInputException("请选择要调整的绩效目标");
@@ -273,8 +273,7 @@ public class GoalService {
     if (why.isEmpty() || why.length() > 1000) {
       throw new InvalidInputException("请说明调整绩效目标的原因（不超过 1000 个字）");
     }
-    GoalDraft draft = parse(goalDraftJson);
-    rules.check(draft);
+    rules.check(required(draft));
     GoalVersion version = set.requestAdjustment(draft, why, applicant, OffsetDateTime.now());
     record(set, version.getNumber(), new Opinion("Request_GoalAdjustment", "申请调整绩效目标", applicant,
         Role.BUDGET_UNIT.groupId(), ReviewDecision.REQUEST_ADJUSTMENT, why));
@@ -369,15 +368,11 @@ public class GoalService {
     }
   }
 
-  private GoalDraft parse(Object goalDraftJson) {
-    if (goalDraftJson == null || goalDraftJson.toString().isBlank()) {
+  private static GoalDraft required(GoalDraft draft) {
+    if (draft == null) {
       throw new InvalidInputException("请填写绩效目标（总体目标和绩效指标）");
     }
-    try {
-      return json.readValue(goalDraftJson.toString(), GoalDraft.class);
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException("绩效目标的格式无法识别，请检查各项指标的层级、比较方式、目标值和权重");
-    }
+    return draft;
   }
 
   private static void mayDraft(Caller caller, String district, String department) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -36,6 +37,8 @@ public class TaskInputs {
   public static final String PROPERTY = "input";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The engine keeps a String variable in a 4,000-character column; longer text would fail the transaction. */
+  static final int MAX_TEXT = 4000;
 
   private final RepositoryService repositoryService;
   private final Map<String, Map<String, Map<String, Input>>> byDefinition = new ConcurrentHashMap<>();
@@ -135,7 +138,10 @@ public class TaskInputs {
     Object raw = submitted instanceof VariableMap typed ? typed.getValueTyped(name) : submitted.get(name);
     if (raw instanceof TypedValue value) {
       if (value.getType() != null && JSON_TYPE.equals(value.getType().getName())) {
-        return new JsonText(String.valueOf(value.getValue()));
+        // the text as submitted: reading the value would parse it, and the engine would then store the
+        // re-serialized node (1.00 → 1.0) instead of what the form sent
+        return new JsonText(value instanceof SerializableValue serialized && serialized.getValueSerialized() != null
+            ? serialized.getValueSerialized() : String.valueOf(value.getValue()));
       }
       return value.getValue();
     }
@@ -178,7 +184,7 @@ public class TaskInputs {
 
     boolean accepts(Object value) {
       return switch (type) {
-        case "text" -> value instanceof String;
+        case "text" -> value instanceof String s && s.length() <= MAX_TEXT;
         case "integer" -> isWhole(value) && inRange(((Number) value).longValue())
             && ((Number) value).longValue() == ((Number) value).intValue();
         case "long" -> isWhole(value) || value instanceof String s && s.strip().matches("-?\\d{1,19}") && parsesAsLong(s);
@@ -186,20 +192,20 @@ public class TaskInputs {
             || value instanceof String s && decimal(s);
         case "boolean" -> value instanceof Boolean;
         case "enum" -> value instanceof String s && values.contains(s);
-        case "json" -> value instanceof JsonText || value instanceof String s && json(s);
+        case "json" -> value instanceof JsonText || value instanceof String s && s.length() <= MAX_TEXT && json(s);
         default -> false;
       };
     }
 
     String describe() {
       return switch (type) {
-        case "text" -> "文本";
+        case "text" -> "不超过 " + MAX_TEXT + " 字的文本";
         case "integer" -> min == null ? "整数" : min + " 到 " + max + " 之间的整数";
         case "long" -> "整数";
         case "decimal" -> "数字";
         case "boolean" -> "是或否（true/false）";
         case "enum" -> values.stream().sorted().collect(Collectors.joining("、", "以下之一：", ""));
-        case "json" -> "JSON";
+        case "json" -> "JSON（以 Json 类型提交；作为文本提交时不超过 " + MAX_TEXT + " 字）";
         default -> type;
       };
     }

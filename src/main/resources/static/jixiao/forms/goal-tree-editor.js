@@ -6,7 +6,8 @@
 // options: submitVerb ('报送' or '提交'), goalPlaceholder (the overall goal's hint), goalRequiredWhileLoading
 // (the overall goal is required before the goals arrive), libraryOpen (the common indicators shown at first),
 // moreProblems (a function returning the form's own problems, listed after the rules').
-// Returns what the form's script needs: load, startEmpty, goalDraft, find and setStringVariable.
+// Returns what the form's script needs: load, startEmpty, goalDraft, find, setStringVariable, setDraftVariable
+// and savedDraft.
 window.jixiaoGoalTreeEditor = function (scope, $http, camForm, options) {
   'use strict';
   var LEVEL1 = [
@@ -308,11 +309,43 @@ window.jixiaoGoalTreeEditor = function (scope, $http, camForm, options) {
     }
   }
 
+  // the goals as a Json variable (goalDraft): the engine keeps it as bytes, so 100 indicators fit, where a
+  // String variable stops at 4,000 characters. The forms SDK writes the object out as JSON on submit.
+  function setDraftVariable(name) {
+    var variables = camForm.variableManager;
+    var variable = variables.variable(name);
+    if (!variable) {
+      variables.createVariable({ name: name, type: 'Json', value: goalDraft(), isDirty: true });
+    } else {
+      variable.type = 'Json';
+      variable.valueInfo = {};
+      variable.value = goalDraft();
+    }
+  }
+  // the goals 保存 kept in this browser: an object (a Json variable), or JSON text saved before; null if none
+  function savedDraft(name) {
+    var variable = camForm.variableManager.variable(name);
+    var value = variable ? variable.value : null;
+    if (!value) {
+      return null;
+    }
+    if (typeof value === 'string') {
+      try {
+        value = JSON.parse(value);
+      } catch (e) {
+        return null;
+      }
+    }
+    return value && typeof value === 'object' && Array.isArray(value.indicators) ? value : null;
+  }
+
   return {
     load: load,
     startEmpty: startEmpty,
     goalDraft: goalDraft,
     find: find,
-    setStringVariable: setStringVariable
+    setStringVariable: setStringVariable,
+    setDraftVariable: setDraftVariable,
+    savedDraft: savedDraft
   };
 };

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -58,6 +59,7 @@ class GoalReviewProcessTest {
   @Autowired CallerLookup callers;
   @Autowired Goals fixture;
   @Autowired DeadlineWatch watch;
+  @Autowired ObjectMapper json;
 
   @BeforeEach
   void bindAssertions() {
@@ -316,7 +318,7 @@ class GoalReviewProcessTest {
     String code = fixture.approved("qijiang");
     GoalSetView before = view(code);
 
-    assertThatThrownBy(() -> goals.submit(code, Goals.REVISED, new GoalService.Opinion(
+    assertThatThrownBy(() -> goals.submit(code, json.readValue(Goals.REVISED, GoalDraft.class), new GoalService.Opinion(
         GoalReviewProcess.TASK_REVISE_GOALS, "修改绩效目标", "qijiang-edu", "budgetUnit", ReviewDecision.SUBMIT_GOALS, null)))
         .isInstanceOf(ApiException.class).hasMessageContaining("绩效目标已批复，不能直接修改");
 

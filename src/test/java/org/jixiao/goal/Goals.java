@@ -114,6 +114,26 @@ public class Goals {
          {"level1": "OUTPUT", "level2": "QUANTITY", "name": "培训人次", "comparator": "GE", "targetValue": 300, "unit": "人次", "weight": 30.0}
        ]}""";
 
+  /**
+   * Valid goals of {@code count} indicators (an even number up to 100), as a department's whole budget has
+   * them: half outputs, half effects, weights summing to exactly 100, names long enough that the JSON is far
+   * beyond a string variable's 4,000 characters.
+   */
+  public static String manyIndicators(int count) {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      boolean output = i % 2 == 0;
+      // weights in hundredths: 10000 spread over the rows, the rest on the first one
+      long cents = 10000 / count + (i == 0 ? 10000 % count : 0);
+      rows.append(i == 0 ? "" : ",\n").append(String.format(
+          "{\"level1\": \"%s\", \"level2\": \"%s\", \"name\": \"%s第%03d项（部门整体支出绩效目标）\","
+              + " \"comparator\": \"GE\", \"targetValue\": %d, \"unit\": \"%s\", \"weight\": %d.%02d}",
+          output ? "OUTPUT" : "EFFECT", output ? "QUANTITY" : "SOCIAL", output ? "完成年度重点工作任务" : "服务对象受益人数",
+          i + 1, 100 + i, output ? "项" : "人", cents / 100, cents % 100));
+    }
+    return "{\"overallGoal\": \"全面完成部门年度重点工作任务，提升公共服务水平\", \"indicators\": [\n" + rows + "]}";
+  }
+
   static List<String> districts() {
     return List.of("qijiang", "jilin", "chongqing", "enyang", "gaomi");
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -136,8 +137,11 @@ class DeadlineWatchProcessTest {
     String code = district.toUpperCase() + "-W-" + System.nanoTime();
     // items each district assesses (see ExAnteProcessTest.assessed)
     ItemType type = "qijiang".equals(district) ? ItemType.NEW_CONSTRUCTION : ItemType.DEPARTMENT_PROJECT;
-    return app.getBean(ProjectService.class).apply(ApplyProjectRequest.of(code, "期限巡检测试项目", district,
+    app.getBean(ProjectService.class).apply(ApplyProjectRequest.of(code, "期限巡检测试项目", district,
             district + "-education", type, new BigDecimal("30000000.00"), true),
-        app.getBean(CallerLookup.class).of(district + "-edu")).processInstanceId();
+        app.getBean(CallerLookup.class).of(district + "-edu"));
+    // the ex-ante assessment the project's lifecycle called
+    return app.getBean(RuntimeService.class).createProcessInstanceQuery().processDefinitionKey(ExAnteProcess.KEY)
+        .processInstanceBusinessKey(code).singleResult().getId();
   }
 }

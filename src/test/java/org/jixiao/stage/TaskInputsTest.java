@@ -76,4 +76,15 @@ class TaskInputsTest {
     }
     assertThat(TaskInputs.refusal(declared.get(TaskInputs.START), Map.of("budgetYear", 1999), "发起流程")).isPresent();
   }
+
+  @Test
+  void textFitsTheEnginesStringColumnAndLongerJsonMustTravelAsAJsonValue() {
+    String atLimit = "意".repeat(TaskInputs.MAX_TEXT);
+    assertThat(TaskInputs.refusal(review, Map.of("reviewComment", atLimit), "x")).isEmpty();
+    assertThat(TaskInputs.refusal(review, Map.of("reviewComment", atLimit + "见"), "x"))
+        .hasValueSatisfying(message -> assertThat(message).contains("不超过 4000 字"));
+    String longJson = "{\"note\": \"" + "x".repeat(TaskInputs.MAX_TEXT) + "\"}";
+    assertThat(TaskInputs.refusal(review, Map.of("draft", longJson), "x"))
+        .hasValueSatisfying(message -> assertThat(message).contains("以 Json 类型提交"));
+  }
 }

@@ -63,7 +63,21 @@ class RestSecurityTest {
     ResponseEntity<String> partial = http.getForEntity("/jixiao/forms/project-summary.html", String.class);
 
     assertThat(partial.getStatusCode().value()).isEqualTo(200);
-    assertThat(partial.getBody()).contains("评估要求（本辖区规则）", "历次意见");
+    assertThat(partial.getBody()).contains("评估要求（本辖区规则）", "/jixiao/forms/opinions.html");
+  }
+
+  @Test
+  void theFormsSharedTaskContextAndPartialsAreServedAndTasklistLoadsTheScript() {
+    ResponseEntity<String> script = http.getForEntity("/jixiao/forms/task-context.js", String.class);
+    ResponseEntity<String> decision = http.getForEntity("/jixiao/forms/decision.html", String.class);
+    ResponseEntity<String> opinions = http.getForEntity("/jixiao/forms/opinions.html", String.class);
+    ResponseEntity<String> config = http.getForEntity("/camunda/app/tasklist/scripts/config.js", String.class);
+
+    assertThat(script.getStatusCode().value()).isEqualTo(200);
+    assertThat(script.getBody()).contains("window.jixiaoTaskContext = function (scope, camForm, $injector, options)");
+    assertThat(decision.getBody()).contains("本环节意见");
+    assertThat(opinions.getBody()).contains("历次意见");
+    assertThat(config.getBody()).contains("'../../../jixiao/forms/task-context.js'");
   }
 
   @Test

@@ -1,6 +1,10 @@
 // jixiao: Chinese first. A browser asking for zh (any zh-*) gets locales/zh.json; keys missing there
 // fall back to English.
 export default {
+  // the shared code of the task forms (forms/*.html), loaded once when Tasklist starts, so that every form's
+  // script finds it: the task context (project or goal set, decision block) and the indicator-tree editor.
+  // Paths are relative to app/tasklist/; src/main/resources/static/jixiao/forms/ serves them at /jixiao/forms/.
+  customScripts: ['../../../jixiao/forms/task-context.js', '../../../jixiao/forms/goal-tree-editor.js'],
   app: {
     name: '待办事项',
     vendor: '预算绩效管理'

@@ -1,0 +1,170 @@
+// The task context of every Tasklist form (forms/*.html): what the task is about, loaded once the form's
+// variables are fetched, and the decision block (decision.html) handed to the engine on submit. Tasklist
+// loads this file at start (customScripts in app/tasklist/scripts/config.js); a form's script calls
+//
+//   inject(['$injector', function ($injector) { jixiaoTaskContext($scope, camForm, $injector, options); }]);
+//
+// and its markup shows project-summary.html / goal-summary.html (with opinions.html) and decision.html.
+// Requests go one after the other, each with the session cookie the answer before it set. The scope gets:
+//   currentTask, step          the task and its definition key (options.task)
+//   goalSet / goalSetError     /api/goal-sets/{goalSetCode} (options.subject 'goalSet')
+//   project, rules / projectError, lastOpinion   /api/projects/{projectCode}, when the process has one
+//   decisionBlock, decided     the decision block (options.decision), read by decision.html
+//
+// options:
+//   subject    'project' (ex-ante: projectCode) or 'goalSet' (goals: goalSetCode, and projectCode if any)
+//   variables  further variables to fetch; fetched(value) gets them (value(name)) before anything loads
+//   task       load the task itself (its name and step)
+//   ready      a promise to wait for before loading (code the form loads, such as the goal editor)
+//   goalSet    function (goalSet) once the goal set is there; goalSetFailed () when it could not be read
+//   more       function () returning a promise: the form's own requests, after the context
+//   decision   { variable, label, style: 'select' | 'radio', options: [{ value, label, shown }],
+//                comment: { variable, label, rows, placeholder, required, help } }
+//              label and help may be functions (of the decision, for help); shown and required too. Without
+//              variable the block is only the comment. The fields are not the forms SDK's (a partial loads
+//              after the SDK read the form): their values are handed over on submit and on Tasklist's 保存
+//              (kept in this browser until the task is opened again), as String variables.
+window.jixiaoTaskContext = function (scope, camForm, $injector, options) {
+  'use strict';
+  var $http = $injector.get('$http');
+  var $q = $injector.get('$q');
+  var Uri = $injector.get('Uri');
+  var variables = camForm.variableManager;
+  var names = options.subject === 'goalSet' ? ['goalSetCode', 'projectCode'] : ['projectCode'];
+  names = names.concat(options.variables || []);
+
+  function value(name) {
+    return variables.variableValue(name);
+  }
+  function failure(response, fallback) {
+    return (response.data && response.data.message) || fallback;
+  }
+
+  function loadTask() {
+    return $http.get(Uri.appUri('engine://engine/:engine/task/' + camForm.taskId)).then(function (response) {
+      scope.currentTask = response.data;
+      scope.step = response.data.taskDefinitionKey;
+    }, function () {
+      scope.currentTask = null;
+    });
+  }
+  function loadGoalSet() {
+    return $http.get('/api/goal-sets/' + encodeURIComponent(value('goalSetCode'))).then(function (response) {
+      scope.goalSet = response.data;
+      if (options.goalSet) {
+        options.goalSet(response.data);
+      }
+    }, function (response) {
+      scope.goalSetError = failure(response, '绩效目标加载失败');
+      if (options.goalSetFailed) {
+        options.goalSetFailed();
+      }
+    });
+  }
+  function loadProject() {
+    var code = value('projectCode');
+    if (!code) {
+      return null;
+    }
+    return $http.get('/api/projects/' + encodeURIComponent(code)).then(function (response) {
+      scope.project = response.data;
+      scope.rules = response.data.ruleResults || {};
+      var opinions = response.data.opinions || [];
+      scope.lastOpinion = opinions.length ? opinions[opinions.length - 1] : null;
+    }, function (response) {
+      scope.projectError = failure(response, '项目信息加载失败');
+    });
+  }
+
+  camForm.on('form-loaded', function () {
+    names.forEach(function (name) {
+      variables.fetchVariable(name);
+    });
+  });
+  // the context is read, never handed back: on submit only the form's own inputs go to the engine, which
+  // refuses any variable the task does not declare (a fetched value the SDK thinks changed would be sent)
+  camForm.on('submit', function () {
+    names.forEach(function (name) {
+      if (variables.variable(name)) {
+        variables.destroyVariable(name);
+      }
+    });
+  });
+  camForm.on('variables-fetched', function () {
+    if (options.fetched) {
+      options.fetched(value);
+    }
+    $q.when(options.ready).then(function () {
+      return options.task ? loadTask() : null;
+    }).then(function () {
+      return options.subject === 'goalSet' ? loadGoalSet() : null;
+    }).then(loadProject).then(function () {
+      return options.more ? options.more() : null;
+    });
+  });
+
+  var block = options.decision;
+  if (!block) {
+    return;
+  }
+  function text(label, argument) {
+    return typeof label === 'function' ? label(argument) : label;
+  }
+  scope.decided = { decision: null, comment: '' };
+  scope.decisionBlock = {
+    hasDecision: !!block.variable,
+    label: function () {
+      return text(block.label);
+    },
+    style: block.style || 'select',
+    options: function () {
+      return (block.options || []).filter(function (o) {
+        return !o.shown || o.shown();
+      });
+    },
+    optionLabel: function (o) {
+      return text(o.label);
+    },
+    commentLabel: function () {
+      return text(block.comment.label);
+    },
+    commentRows: block.comment.rows || 4,
+    commentPlaceholder: function () {
+      return text(block.comment.placeholder);
+    },
+    commentRequired: function () {
+      return text(block.comment.required, scope.decided.decision) === true;
+    },
+    commentHelp: function () {
+      return block.comment.help ? block.comment.help(scope.decided.decision) : null;
+    }
+  };
+  function setString(name, content) {
+    var variable = variables.variable(name);
+    if (!variable) {
+      variables.createVariable({ name: name, type: 'String', value: content, isDirty: true });
+    } else {
+      variable.type = 'String';
+      variable.value = content;
+    }
+  }
+  function hand() {
+    if (block.variable) {
+      setString(block.variable, scope.decided.decision);
+    }
+    var comment = scope.decided.comment;
+    setString(block.comment.variable, comment && String(comment).trim() !== '' ? comment : null);
+  }
+  camForm.on('store', hand);
+  camForm.on('submit', hand);
+  camForm.on('variables-restored', function () {
+    var decision = block.variable && variables.variable(block.variable);
+    if (decision && decision.value) {
+      scope.decided.decision = decision.value;
+    }
+    var comment = variables.variable(block.comment.variable);
+    if (comment && comment.value) {
+      scope.decided.comment = comment.value;
+    }
+  });
+};

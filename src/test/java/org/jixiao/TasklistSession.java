@@ -1,0 +1,89 @@
+package org.jixiao;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * A user logged into Tasklist, calling the engine the way Tasklist's forms do: the webapp's session cookie
+ * and the CSRF token its filter hands out ({@code X-XSRF-TOKEN}), against {@code /camunda/api/engine}.
+ */
+public final class TasklistSession {
+
+  private static final String ENGINE = "/camunda/api/engine/engine/default";
+
+  private final TestRestTemplate http;
+  private String cookies;
+  private String csrfToken;
+
+  private TasklistSession(TestRestTemplate http) {
+    this.http = http;
+  }
+
+  /** Opens Tasklist (session and CSRF cookie), then logs in with its login form, as the browser does. */
+  public static TasklistSession login(TestRestTemplate http, String user, String password) {
+    TasklistSession session = new TasklistSession(http);
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    session.remember(page.getHeaders());
+    HttpHeaders headers = session.headers();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", user);
+    form.add("password", password);
+    ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    assertThat(login.getStatusCode().value()).as("Tasklist login of %s: %s", user, login.getBody()).isEqualTo(200);
+    session.remember(login.getHeaders());
+    // the login renews the session; Tasklist's next request (who is logged in) gets the new session's token
+    ResponseEntity<String> who = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(session.headers()), String.class);
+    assertThat(who.getStatusCode().value()).isEqualTo(200);
+    session.remember(who.getHeaders());
+    return session;
+  }
+
+  /** {@code POST task/{id}/submit-form}, what Tasklist's 完成 sends; variables as {name: {type, value}}. */
+  public ResponseEntity<String> submitForm(String taskId, Map<String, Object> variables) {
+    HttpHeaders headers = headers();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = http.exchange(ENGINE + "/task/" + taskId + "/submit-form", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", variables), headers), String.class);
+    remember(response.getHeaders());
+    return response;
+  }
+
+  private HttpHeaders headers() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, cookies);
+    headers.add("X-XSRF-TOKEN", csrfToken);
+    return headers;
+  }
+
+  /** Keeps the cookies and the token an answer sets, over the ones it replaces (a login renews the session). */
+  private void remember(HttpHeaders response) {
+    List<String> kept = new ArrayList<>();
+    List<String> set = response.get(HttpHeaders.SET_COOKIE) == null ? List.of() : response.get(HttpHeaders.SET_COOKIE);
+    List<String> names = set.stream().map(c -> c.substring(0, c.indexOf('='))).toList();
+    if (cookies != null) {
+      for (String cookie : cookies.split("; ")) {
+        if (!names.contains(cookie.substring(0, cookie.indexOf('=')))) {
+          kept.add(cookie);
+        }
+      }
+    }
+    set.forEach(c -> kept.add(c.contains(";") ? c.substring(0, c.indexOf(';')) : c));
+    cookies = String.join("; ", kept);
+    if (response.getFirst("X-XSRF-TOKEN") != null) {
+      csrfToken = response.getFirst("X-XSRF-TOKEN");
+    }
+  }
+}

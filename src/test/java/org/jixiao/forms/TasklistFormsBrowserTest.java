@@ -1,0 +1,196 @@
+package org.jixiao.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.jixiao.PlatformTest;
+import org.jixiao.goal.GoalReviewProcess;
+import org.jixiao.goal.Goals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tasklist's forms in a real browser (the system's Chromium, headless): the shared task context, the goal
+ * summary with the opinion list and the decision block are put together by Tasklist's Angular, so only a
+ * browser shows that they render and that the decision reaches the engine. Skipped without Chromium and its
+ * driver ({@code apt-get install chromium chromium-driver}). Screenshots go to target/screenshots.
+ */
+@PlatformTest
+class TasklistFormsBrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @LocalServerPort int port;
+  @Autowired Goals fixture;
+  @Autowired TaskService taskService;
+
+  WebDriver browser;
+  Path profile;
+  String formName;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and chromedriver are not installed");
+    profile = Files.createTempDirectory("jixiao-chromium");
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
+        "--window-size=1400,2200", "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void theSupervisorsReviewShowsTheGoalsTheOpinionsAndTheDecisionAndHandsTheDecisionOver() throws IOException {
+    String code = fixture.listedProject("qijiang");
+    fixture.submit(code, goals());
+    Task review = fixture.task(code);
+    taskService.claim(review.getId(), "qijiang-supervisor");
+
+    login("qijiang-supervisor");
+    formName = "reviewGoals";
+    openTask(review.getId());
+    waitFor("the goal set", () -> text().contains(code));
+    waitFor("the opinion list", () -> !opinionRows().isEmpty());
+    screenshot("review-goals");
+
+    assertThat(find("form[name=reviewGoals] h3").getText()).contains("主管部门初审");
+    assertThat(text()).contains("最新报送的绩效目标", "历次意见", "本环节意见", "审核结论", "审核意见");
+    assertThat(opinionRows()).hasSize(1);
+    assertThat(opinionRows().get(0).getText()).contains("编制绩效目标");
+    List<WebElement> decisions = browser.findElements(By.cssSelector("form[name=reviewGoals] input[type=radio][name=decision]"));
+    assertThat(decisions).hasSize(2);
+    assertThat(find("form[name=reviewGoals] textarea[name=comment]").getAttribute("placeholder")).contains("退回修改时必须写明");
+
+    WebElement submit = submitButton();
+    assertThat(submit.isEnabled()).as("no decision yet").isFalse();
+    decisions.get(0).click();
+    waitFor("the submit button to be enabled", submit::isEnabled);
+    submit.click();
+    waitFor("the review to be completed", () -> taskService.createTaskQuery().taskId(review.getId()).count() == 0);
+    Task next = fixture.task(code);
+    assertThat(next.getTaskDefinitionKey()).isEqualTo(GoalReviewProcess.TASK_REVIEW_BY_FINANCE);
+  }
+
+  @Test
+  void theUnitsGoalEditorShowsTheReturnTheOpinionsAndTheIndicatorTree() throws IOException {
+    String code = fixture.listedProject("qijiang");
+    fixture.submit(code, goals());
+    fixture.decide(code, "RETURN");
+    Task revise = fixture.task(code);
+    assertThat(revise.getTaskDefinitionKey()).isEqualTo(GoalReviewProcess.TASK_REVISE_GOALS);
+    taskService.claim(revise.getId(), "qijiang-edu");
+
+    login("qijiang-edu");
+    formName = "goalEditor";
+    openTask(revise.getId());
+    waitFor("the opinion list", () -> opinionRows().size() == 2);
+    waitFor("the indicator rows", () -> !browser.findElements(By.cssSelector("form input[ng-model='row.name']")).isEmpty());
+    screenshot("goal-editor");
+
+    assertThat(find("form[name=goalEditor] h3").getText()).contains("修改绩效目标");
+    assertThat(text()).contains("主管部门初审退回意见", "意见：RETURN", "修改后的绩效目标", "修改说明");
+    assertThat(opinionRows().get(1).getText()).contains("退回修改");
+    assertThat(browser.findElements(By.cssSelector("form input[ng-model='row.name']"))).hasSize(4);
+  }
+
+  private String goals() {
+    return Goals.manyIndicators(4);
+  }
+
+  private void login(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    waitFor("the login form", () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
+    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    waitFor("Tasklist", () -> browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
+  }
+
+  private void openTask(String taskId) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    waitFor("the form", () -> !browser.findElements(By.cssSelector("form[name=" + formName + "] h3")).isEmpty());
+  }
+
+  /** Tasklist's 提交 (complete) under the form. */
+  private WebElement submitButton() {
+    return browser.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().strip().equals("提交"))
+        .findFirst().orElseThrow(() -> new AssertionError("no submit button"));
+  }
+
+  private List<WebElement> opinionRows() {
+    return browser.findElements(By.xpath("//h4[normalize-space()='历次意见']/following-sibling::table[1]/tbody/tr"));
+  }
+
+  /** The text of the task's form (Tasklist has forms of its own on the page). */
+  private String text() {
+    return find("form[name=" + formName + "]").getText();
+  }
+
+  private WebElement find(String css) {
+    return browser.findElement(By.cssSelector(css));
+  }
+
+  private void screenshot(String name) throws IOException {
+    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+    Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private void waitFor(String what, Supplier<Boolean> condition) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (Boolean.TRUE.equals(condition.get())) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // the page is still being put together
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for " + what);
+      }
+    }
+    try {
+      screenshot("timed-out");
+    } catch (IOException | RuntimeException e) {
+      // the screenshot only helps to see why; the failure is the timeout
+    }
+    throw new AssertionError("timed out waiting for " + what + " (page: " + SCREENSHOTS.resolve("timed-out.png") + "): "
+        + text().substring(0, Math.min(600, text().length())));
+  }
+}
