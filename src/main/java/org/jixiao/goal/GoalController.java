@@ -19,13 +19,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class GoalController {
 
-  private final GoalService goals;
+  private final GoalSetting setting;
+  private final GoalQueries queries;
+  private final GoalAdjustments adjustments;
   private final GoalSampling sampling;
   private final IndicatorLibrary library;
   private final CallerLookup callers;
 
-  GoalController(GoalService goals, GoalSampling sampling, IndicatorLibrary library, CallerLookup callers) {
-    this.goals = goals;
+  GoalController(GoalSetting setting, GoalQueries queries, GoalAdjustments adjustments, GoalSampling sampling,
+      IndicatorLibrary library, CallerLookup callers) {
+    this.setting = setting;
+    this.queries = queries;
+    this.adjustments = adjustments;
     this.sampling = sampling;
     this.library = library;
     this.callers = callers;
@@ -46,31 +51,31 @@ class GoalController {
   /** Opens goal setting for a further year of a listed project, or for a department's whole budget. */
   @PostMapping("/api/goal-sets")
   ResponseEntity<GoalSetView> open(@Valid @RequestBody OpenGoalSetRequest request) {
-    GoalSetView view = goals.open(request, callers.current());
+    GoalSetView view = setting.open(request, callers.current());
     return ResponseEntity.created(URI.create("/api/goal-sets/" + view.code())).body(view);
   }
 
   @GetMapping("/api/goal-sets")
   List<GoalSetView> list(@RequestParam String district, @RequestParam int budgetYear) {
-    return goals.list(district, budgetYear, callers.current());
+    return queries.list(district, budgetYear, callers.current());
   }
 
   /** The caller's department's approved goal sets, for the adjustment start form. */
   @GetMapping("/api/goal-sets/adjustable")
   List<GoalSetView> adjustable() {
-    return goals.adjustable(callers.current());
+    return adjustments.adjustable(callers.current());
   }
 
   @GetMapping("/api/goal-sets/{code}")
   GoalSetView find(@PathVariable String code) {
-    return goals.find(code, callers.current());
+    return queries.find(code, callers.current());
   }
 
   /** 目标调整: the unit proposes changed goals with a reason; finance re-approves or refuses in Tasklist. */
   @PostMapping("/api/goal-sets/{code}/adjustments")
   ResponseEntity<GoalSetView> requestAdjustment(@PathVariable String code,
       @Valid @RequestBody AdjustmentRequest request) {
-    GoalSetView view = goals.requestAdjustment(code, request, callers.current());
+    GoalSetView view = adjustments.requestAdjustment(code, request, callers.current());
     return ResponseEntity.created(URI.create("/api/goal-sets/" + code)).body(view);
   }
 

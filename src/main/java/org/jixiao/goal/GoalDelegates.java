@@ -13,45 +13,43 @@ class GoalDelegates {
 
   /** 开始编制绩效目标 (StartEvent_GoalSettingOpened, start listener): the goal set records its review instance */
   @Bean
-  ExecutionListener goalReviewStartedListener(GoalService goals) {
-    return execution -> goals.reviewStarted(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+  ExecutionListener goalReviewStartedListener(GoalSetting setting) {
+    return execution -> setting.reviewStarted(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
   }
 
   /** 读取目标审核设置 (Task_EvaluateGoalReviewSettings): the district's table → rounds, 抽审 rate, durations */
   @Bean
-  JavaDelegate evaluateGoalReviewSettingsDelegate(GoalService goals) {
-    return execution -> execution.setVariables(goals.settings(execution.getProcessBusinessKey()));
+  JavaDelegate evaluateGoalReviewSettingsDelegate(GoalReviews reviews) {
+    return execution -> execution.setVariables(reviews.settings(execution.getProcessBusinessKey()));
   }
 
   /** 进入财政审核轮次 (Task_StartFinanceRound) */
   @Bean
-  JavaDelegate startFinanceRoundDelegate(GoalService goals) {
-    return execution -> execution.setVariables(goals.startFinanceRound(execution.getProcessBusinessKey(),
+  JavaDelegate startFinanceRoundDelegate(GoalReviews reviews) {
+    return execution -> execution.setVariables(reviews.startFinanceRound(execution.getProcessBusinessKey(),
         GoalReviewData.of(execution).financeRounds()));
   }
 
   /** 批复绩效目标 (Task_ApproveGoals) */
   @Bean
-  JavaDelegate approveGoalsDelegate(GoalService goals) {
-    return execution -> goals.approve(execution.getProcessBusinessKey());
+  JavaDelegate approveGoalsDelegate(GoalReviews reviews) {
+    return execution -> reviews.approve(execution.getProcessBusinessKey());
   }
 
   /** 重新打开目标 (Task_ReopenGoals) */
   @Bean
-  JavaDelegate reopenGoalsDelegate(GoalService goals) {
-    return execution -> execution.setVariables(goals.reopen(execution.getProcessBusinessKey()));
+  JavaDelegate reopenGoalsDelegate(GoalReviews reviews) {
+    return execution -> execution.setVariables(reviews.reopen(execution.getProcessBusinessKey()));
   }
 
   /** 登记调整申请 (Task_RegisterGoalAdjustment): the request becomes a version; the form's goals and reason go */
   @Bean
-  JavaDelegate registerGoalAdjustmentDelegate(GoalService goals, GoalDraftVariable goalDraft) {
+  JavaDelegate registerGoalAdjustmentDelegate(GoalAdjustments adjustments, GoalDraftVariable goalDraft) {
     return execution -> {
-      Map<String, Object> registered = goals.registerAdjustment(
-          (String) execution.getVariable(GoalReviewProcess.VAR_GOAL_SET_CODE),
-          goalDraft.read(execution),
-          execution.getVariable(GoalReviewProcess.VAR_ADJUSTMENT_REASON),
-          TaskActors.user(execution, (String) execution.getVariable(GoalReviewProcess.VAR_APPLICANT)),
-          execution.getProcessInstanceId());
+      GoalReviewData data = GoalReviewData.of(execution);
+      Map<String, Object> registered = adjustments.registerAdjustment(data.requestedGoalSetCode().orElse(null),
+          goalDraft.read(execution), data.adjustmentReason().orElse(null),
+          TaskActors.user(execution, data.applicant().orElse(null)), execution.getProcessInstanceId());
       execution.setVariables(registered);
       execution.removeVariable(GoalReviewProcess.VAR_GOAL_DRAFT);
       execution.removeVariable(GoalReviewProcess.VAR_ADJUSTMENT_REASON);
@@ -71,13 +69,13 @@ class GoalDelegates {
 
   /** 重新审定批复 (Task_ApproveGoalAdjustment) */
   @Bean
-  JavaDelegate approveGoalAdjustmentDelegate(GoalService goals) {
-    return execution -> goals.approveAdjustment(execution.getProcessBusinessKey());
+  JavaDelegate approveGoalAdjustmentDelegate(GoalAdjustments adjustments) {
+    return execution -> adjustments.approveAdjustment(execution.getProcessBusinessKey());
   }
 
   /** 不予调整 (Task_RefuseGoalAdjustment) */
   @Bean
-  JavaDelegate refuseGoalAdjustmentDelegate(GoalService goals) {
-    return execution -> goals.refuseAdjustment(execution.getProcessBusinessKey());
+  JavaDelegate refuseGoalAdjustmentDelegate(GoalAdjustments adjustments) {
+    return execution -> adjustments.refuseAdjustment(execution.getProcessBusinessKey());
   }
 }

@@ -23,9 +23,9 @@ class GoalListeners {
 
   /** 编制绩效目标（一上）, 修改绩效目标（二上）: the goals (a JSON value) and a note on what changed */
   @Bean
-  TaskListener submitGoalsListener(GoalService goals, GoalDraftVariable goalDraft) {
+  TaskListener submitGoalsListener(GoalReviews reviews, GoalDraftVariable goalDraft) {
     return task -> {
-      goals.submit(code(task), goalDraft.read(task),
+      reviews.submit(code(task), goalDraft.read(task),
           opinion(task, ReviewDecision.SUBMIT_GOALS, GoalReviewProcess.VAR_REVISION_NOTE));
       task.getExecution().removeVariable(GoalReviewProcess.VAR_GOAL_DRAFT);
       task.getExecution().removeVariable(GoalReviewProcess.VAR_REVISION_NOTE);
@@ -34,39 +34,39 @@ class GoalListeners {
 
   /** 主管部门初审, 财政评审批复: pass or return; a return needs the reasons */
   @Bean
-  TaskListener recordGoalReviewListener(GoalService goals) {
-    return task -> goals.review(code(task), decided(task, REVIEW, "请选择审核结论：通过或退回修改"));
+  TaskListener recordGoalReviewListener(GoalReviews reviews) {
+    return task -> reviews.review(code(task), decided(task, REVIEW, "请选择审核结论：通过或退回修改"));
   }
 
   /** 财政反馈审核意见（一下）: the opinions the unit revises against; they must be written */
   @Bean
-  TaskListener recordFinanceFeedbackListener(GoalService goals) {
+  TaskListener recordFinanceFeedbackListener(GoalReviews reviews) {
     return task -> {
       if (text(task.getVariable(GoalReviewProcess.VAR_REVIEW_COMMENT)) == null) {
         throw new InvalidInputException("请填写反馈给单位的审核意见（一下）");
       }
-      goals.review(code(task), opinion(task, ReviewDecision.FEEDBACK, GoalReviewProcess.VAR_REVIEW_COMMENT));
+      reviews.review(code(task), opinion(task, ReviewDecision.FEEDBACK, GoalReviewProcess.VAR_REVIEW_COMMENT));
       task.getExecution().removeVariable(GoalReviewProcess.VAR_REVIEW_COMMENT);
     };
   }
 
   /** 绩效目标抽审: confirm the approved goals or reopen them; the service tasks act on the decision */
   @Bean
-  TaskListener recordSpotCheckListener(GoalService goals) {
-    return task -> goals.note(code(task), decided(task, REVIEW, "请选择抽审结论：通过或退回修改"));
+  TaskListener recordSpotCheckListener(GoalReviews reviews) {
+    return task -> reviews.note(code(task), decided(task, REVIEW, "请选择抽审结论：通过或退回修改"));
   }
 
   /** 财政重新审定 of an adjustment: approve or refuse */
   @Bean
-  TaskListener recordAdjustmentReviewListener(GoalService goals) {
-    return task -> goals.note(code(task), decided(task, ADJUSTMENT_REVIEW, "请选择审定结论：同意调整或不予调整"));
+  TaskListener recordAdjustmentReviewListener(GoalReviews reviews) {
+    return task -> reviews.note(code(task), decided(task, ADJUSTMENT_REVIEW, "请选择审定结论：同意调整或不予调整"));
   }
 
   /** 督办超期事项: the finance performance section's note on an overdue step it followed up */
   @Bean
-  TaskListener recordGoalSupervisionListener(GoalService goals) {
+  TaskListener recordGoalSupervisionListener(GoalReviews reviews) {
     return task -> {
-      goals.note(code(task), opinion(task, ReviewDecision.SUPERVISE, GoalReviewProcess.VAR_SUPERVISION_NOTE));
+      reviews.note(code(task), opinion(task, ReviewDecision.SUPERVISE, GoalReviewProcess.VAR_SUPERVISION_NOTE));
       task.getExecution().removeVariable(GoalReviewProcess.VAR_SUPERVISION_NOTE);
     };
   }
@@ -76,8 +76,8 @@ class GoalListeners {
    * comment a return or refusal must have. The comment variable is removed: the next round starts empty;
    * the decision stays for the gateway.
    */
-  private static GoalService.Opinion decided(DelegateTask task, Set<ReviewDecision> allowed, String message) {
-    GoalService.Opinion opinion = opinion(task, decision(task, allowed, message), GoalReviewProcess.VAR_REVIEW_COMMENT);
+  private static GoalOpinion decided(DelegateTask task, Set<ReviewDecision> allowed, String message) {
+    GoalOpinion opinion = opinion(task, decision(task, allowed, message), GoalReviewProcess.VAR_REVIEW_COMMENT);
     task.getExecution().removeVariable(GoalReviewProcess.VAR_REVIEW_COMMENT);
     return opinion;
   }
@@ -93,8 +93,8 @@ class GoalListeners {
     return decision;
   }
 
-  private static GoalService.Opinion opinion(DelegateTask task, ReviewDecision decision, String commentVariable) {
-    return new GoalService.Opinion(task.getTaskDefinitionKey(), task.getName(), TaskActors.user(task),
+  private static GoalOpinion opinion(DelegateTask task, ReviewDecision decision, String commentVariable) {
+    return new GoalOpinion(task.getTaskDefinitionKey(), task.getName(), TaskActors.user(task),
         TaskActors.role(task), decision, text(task.getVariable(commentVariable)));
   }
 

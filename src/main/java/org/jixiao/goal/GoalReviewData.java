@@ -24,6 +24,11 @@ public final class GoalReviewData {
     return variables.string(GoalReviewProcess.VAR_GOAL_SET_CODE);
   }
 
+  /** The goal set an adjustment's start form or API request names (checked when it is registered). */
+  public Optional<String> requestedGoalSetCode() {
+    return variables.optionalString(GoalReviewProcess.VAR_GOAL_SET_CODE);
+  }
+
   /** Finance rounds of the district (Decision_GoalReviewSettings): 2 for Jilin's 两上两下, else 1. */
   public int financeRounds() {
     return variables.integer(GoalReviewProcess.VAR_FINANCE_ROUNDS);

@@ -17,4 +17,10 @@ interface GoalSetRepository extends JpaRepository<GoalSet, Long> {
 
   List<GoalSet> findByDepartmentInAndStatusOrderByCodeAsc(Collection<String> departments,
       GoalSetStatus status);
+
+  /** The goal set a process step refers to: it must exist (a process never names one that does not). */
+  default GoalSet require(String code) {
+    return findByCode(code)
+        .orElseThrow(() -> new IllegalStateException("process refers to a goal set that does not exist: " + code));
+  }
 }

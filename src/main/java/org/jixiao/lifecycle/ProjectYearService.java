@@ -1,6 +1,6 @@
 package org.jixiao.lifecycle;
 
-import org.jixiao.goal.GoalService;
+import org.jixiao.goal.GoalSetting;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ProjectStage;
 import org.springframework.stereotype.Service;
@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectYearService {
 
   private final ProjectService projects;
-  private final GoalService goals;
+  private final GoalSetting goals;
 
-  ProjectYearService(ProjectService projects, GoalService goals) {
+  ProjectYearService(ProjectService projects, GoalSetting goals) {
     this.projects = projects;
     this.goals = goals;
   }

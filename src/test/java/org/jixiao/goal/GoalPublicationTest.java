@@ -52,7 +52,8 @@ class GoalPublicationTest {
 
   @Autowired TestRestTemplate http;
   @Autowired ProjectService projects;
-  @Autowired GoalService goals;
+  @Autowired GoalSetting setting;
+  @Autowired GoalAdjustments adjustments;
   @Autowired TaskService taskService;
   @Autowired CallerLookup callers;
   @Autowired ObjectMapper json;
@@ -94,22 +95,22 @@ class GoalPublicationTest {
 
     adjustmentPending = listed("qijiang", "F", "调整审核中的项目", "60000.00");
     approve(adjustmentPending, Goals.VALID);
-    goals.requestAdjustment(adjustmentPending, new AdjustmentRequest("培训改为线上，人次调增",
+    adjustments.requestAdjustment(adjustmentPending, new AdjustmentRequest("培训改为线上，人次调增",
         adjusted("尚未批复的调整后目标", 777)), callers.of("qijiang-edu"));
 
     adjustedAndApproved = listed("qijiang", "G", "已调整的培训项目", "70000.50");
     approve(adjustedAndApproved, Goals.VALID);
-    goals.requestAdjustment(adjustedAndApproved, new AdjustmentRequest("受场地改造影响，培训改为线上线下结合",
+    adjustments.requestAdjustment(adjustedAndApproved, new AdjustmentRequest("受场地改造影响，培训改为线上线下结合",
         adjusted("调整后：线上线下结合完成教师培训", 999)), callers.of("qijiang-edu"));
     decideAdjustment(adjustedAndApproved, "APPROVE");
 
     adjustmentRefused = listed("qijiang", "H", "调整未获同意的项目", "80000.00");
     approve(adjustmentRefused, Goals.VALID);
-    goals.requestAdjustment(adjustmentRefused, new AdjustmentRequest("希望降低培训人次",
+    adjustments.requestAdjustment(adjustmentRefused, new AdjustmentRequest("希望降低培训人次",
         adjusted("不予调整的目标内容", 555)), callers.of("qijiang-edu"));
     decideAdjustment(adjustmentRefused, "REJECT");
 
-    wholeDepartment = goals.open(new OpenGoalSetRequest(null, "qijiang", "qijiang-health", YEAR,
+    wholeDepartment = setting.open(new OpenGoalSetRequest(null, "qijiang", "qijiang-health", YEAR,
         new BigDecimal("52000000.00")), callers.of("qijiang-health")).code();
     approve(wholeDepartment, DEPARTMENT);
 

@@ -53,7 +53,10 @@ class GoalReviewProcessTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
-  @Autowired GoalService goals;
+  @Autowired GoalSetting setting;
+  @Autowired GoalReviews reviews;
+  @Autowired GoalAdjustments adjustments;
+  @Autowired GoalQueries queries;
   @Autowired GoalSampling sampling;
   @Autowired ProjectService projects;
   @Autowired CallerLookup callers;
@@ -244,7 +247,7 @@ class GoalReviewProcessTest {
 
   @Test
   void jilinDepartmentWholeBudgetGoalsHaveOneRound() {
-    GoalSetView opened = goals.open(new OpenGoalSetRequest(null, "jilin", "jilin-education", 2027,
+    GoalSetView opened = setting.open(new OpenGoalSetRequest(null, "jilin", "jilin-education", 2027,
         new java.math.BigDecimal("52000000.00")), callers.of("jilin-edu"));
     ProcessInstance instance = instance(opened.code());
     assertThat(opened.subject()).isEqualTo(GoalSubject.DEPARTMENT);
@@ -318,7 +321,7 @@ class GoalReviewProcessTest {
     String code = fixture.approved("qijiang");
     GoalSetView before = view(code);
 
-    assertThatThrownBy(() -> goals.submit(code, json.readValue(Goals.REVISED, GoalDraft.class), new GoalService.Opinion(
+    assertThatThrownBy(() -> reviews.submit(code, json.readValue(Goals.REVISED, GoalDraft.class), new GoalOpinion(
         GoalReviewProcess.TASK_REVISE_GOALS, "修改绩效目标", "qijiang-edu", "budgetUnit", ReviewDecision.SUBMIT_GOALS, null)))
         .isInstanceOf(ApiException.class).hasMessageContaining("绩效目标已批复，不能直接修改");
 
@@ -333,7 +336,7 @@ class GoalReviewProcessTest {
     String code = fixture.approved("qijiang");
     GoalSetView before = view(code);
 
-    goals.requestAdjustment(code, new AdjustmentRequest("受场地改造影响，培训改为线上线下结合，人次调增",
+    adjustments.requestAdjustment(code, new AdjustmentRequest("受场地改造影响，培训改为线上线下结合，人次调增",
         draft(Goals.REVISED)), callers.of("qijiang-edu"));
     assertThat(view(code).status()).isEqualTo(GoalSetStatus.ADJUSTING);
     ProcessInstance adjustment = adjustment(code);
@@ -363,9 +366,9 @@ class GoalReviewProcessTest {
   void aRefusedAdjustmentLeavesTheApprovedGoalsInForce() {
     String code = fixture.approved("enyang");
 
-    goals.requestAdjustment(code, new AdjustmentRequest("希望降低培训人次", draft(Goals.REVISED)),
+    adjustments.requestAdjustment(code, new AdjustmentRequest("希望降低培训人次", draft(Goals.REVISED)),
         callers.of("enyang-edu"));
-    assertThatThrownBy(() -> goals.requestAdjustment(code, new AdjustmentRequest("再次申请", draft(Goals.VALID)),
+    assertThatThrownBy(() -> adjustments.requestAdjustment(code, new AdjustmentRequest("再次申请", draft(Goals.VALID)),
         callers.of("enyang-edu"))).isInstanceOf(ApiException.class).hasMessageContaining("调整审核中");
     ProcessInstance adjustment = adjustment(code);
     taskService.complete(adjustmentTask(code).getId(), Map.of(GoalReviewProcess.VAR_REVIEW_DECISION, "REJECT",
@@ -386,9 +389,9 @@ class GoalReviewProcessTest {
     String approved = fixture.approved("qijiang");
     String drafting = fixture.listedProject("qijiang");
 
-    assertThatThrownBy(() -> goals.requestAdjustment(approved, new AdjustmentRequest("代为调整", draft(Goals.REVISED)),
+    assertThatThrownBy(() -> adjustments.requestAdjustment(approved, new AdjustmentRequest("代为调整", draft(Goals.REVISED)),
         callers.of("qijiang-health"))).isInstanceOf(ApiException.class).hasMessageContaining("谁申请资金，谁设定目标");
-    assertThatThrownBy(() -> goals.requestAdjustment(drafting, new AdjustmentRequest("调整", draft(Goals.REVISED)),
+    assertThatThrownBy(() -> adjustments.requestAdjustment(drafting, new AdjustmentRequest("调整", draft(Goals.REVISED)),
         callers.of("qijiang-edu"))).isInstanceOf(ApiException.class).hasMessageContaining("只有已批复的绩效目标可以申请调整");
   }
 
@@ -701,7 +704,7 @@ class GoalReviewProcessTest {
 
   /** The goal set as the finance performance section of its district sees it (codes are G-<district>-…). */
   private GoalSetView view(String code) {
-    return goals.find(code, callers.of(code.split("-")[1] + "-perf"));
+    return queries.find(code, callers.of(code.split("-")[1] + "-perf"));
   }
 
   private GoalDraft draft(String json) {

@@ -23,7 +23,7 @@ import org.jixiao.exante.ExAnteAssessmentService;
 import org.jixiao.exante.ExAnteProcess;
 import org.jixiao.goal.GoalReviewProcess;
 import org.jixiao.goal.GoalSampling;
-import org.jixiao.goal.GoalService;
+import org.jixiao.goal.GoalQueries;
 import org.jixiao.goal.GoalSetStatus;
 import org.jixiao.goal.GoalSetView;
 import org.jixiao.identity.Caller;
@@ -58,7 +58,7 @@ class ProjectYearProcessTest {
   @Autowired TaskService taskService;
   @Autowired AuthorizationService authorizationService;
   @Autowired ProjectService projects;
-  @Autowired GoalService goals;
+  @Autowired GoalQueries goals;
   @Autowired GoalSampling sampling;
   @Autowired ExAnteAssessmentService assessments;
   @Autowired CallerLookup callers;
