@@ -59,6 +59,17 @@ public class GoalSetting {
   }
 
   /**
+   * For an ex-ante instance started before the project-year lifecycle existed (its model opened goal setting
+   * itself): the goal set of the listed project's year, with its own goal review process, as it was then.
+   */
+  @Transactional
+  public String openWithReviewForListedProject(String projectCode) {
+    String code = openForListedProject(projectCode);
+    start(sets.require(code), projectCode);
+    return code;
+  }
+
+  /**
    * Goal review started for the set, however it was started (by {@link #open}, or called by the lifecycle):
    * the set knows its instance, and its department follows it.
    */
@@ -105,7 +116,9 @@ public class GoalSetting {
   }
 
   private GoalSet start(GoalSet set, String projectCode) {
-    sets.save(set);
+    if (set.getId() == null) {
+      sets.save(set);
+    }
     Map<String, Object> variables = new HashMap<>();
     variables.put(GoalReviewProcess.VAR_GOAL_SET_CODE, set.getCode());
     variables.put(GoalReviewProcess.VAR_PROJECT_CODE, projectCode);
