@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.jixiao.identity.TaskActors;
 import org.jixiao.project.ProjectService;
 import org.jixiao.stage.DimensionScores;
+import org.jixiao.stage.FormValues;
 import org.jixiao.stage.ReviewDecision;
 import org.jixiao.system.InvalidInputException;
 import org.springframework.context.annotation.Bean;
@@ -57,7 +58,7 @@ class ExAnteListeners {
   @Bean
   TaskListener recordExpertOpinionListener(ProjectService projects, ExAnteAssessmentService assessments) {
     return task -> {
-      ReviewDecision decision = parse(task.getVariable(ExAnteProcess.VAR_EXPERT_DECISION));
+      ReviewDecision decision = FormValues.decision(task.getVariable(ExAnteProcess.VAR_EXPERT_DECISION));
       if (decision != ReviewDecision.AGREE && decision != ReviewDecision.DISAGREE) {
         throw new InvalidInputException("请选择论证意见：同意或不同意");
       }
@@ -67,7 +68,7 @@ class ExAnteListeners {
       }
       Object comment = task.getVariable(ExAnteProcess.VAR_EXPERT_COMMENT);
       projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
-          task.getTaskDefinitionKey(), task.getName(), expert, actingRole(task), decision, text(comment)));
+          task.getTaskDefinitionKey(), task.getName(), expert, actingRole(task), decision, FormValues.text(comment)));
     };
   }
 
@@ -93,7 +94,7 @@ class ExAnteListeners {
       DimensionScores scores, String conclusion) {
     projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
         task.getTaskDefinitionKey(), task.getName(), actingUser(task), actingRole(task), decision,
-        text(task.getVariable(ExAnteProcess.VAR_REVIEW_COMMENT)), scores, conclusion));
+        FormValues.text(task.getVariable(ExAnteProcess.VAR_REVIEW_COMMENT)), scores, conclusion));
     task.getExecution().removeVariable(ExAnteProcess.VAR_REVIEW_COMMENT);
     task.getExecution().removeVariable(ExAnteProcess.VAR_ASSESSMENT_CONCLUSION);
     for (String score : DimensionScores.VARIABLES) {
@@ -106,12 +107,12 @@ class ExAnteListeners {
       String noteVariable) {
     projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
         task.getTaskDefinitionKey(), task.getName(), actingUser(task), actingRole(task), decision,
-        text(task.getVariable(noteVariable))));
+        FormValues.text(task.getVariable(noteVariable))));
     task.getExecution().removeVariable(noteVariable);
   }
 
   private static ReviewDecision reviewDecision(DelegateTask task) {
-    ReviewDecision decision = parse(task.getVariable(ExAnteProcess.VAR_REVIEW_DECISION));
+    ReviewDecision decision = FormValues.decision(task.getVariable(ExAnteProcess.VAR_REVIEW_DECISION));
     if (!REVIEW_DECISIONS.contains(decision)) {
       throw new InvalidInputException("请选择审核结论：通过、退回修改、退回上一步或不予通过");
     }
@@ -168,20 +169,9 @@ class ExAnteListeners {
   }
 
   private static String conclusion(DelegateTask task) {
-    return text(task.getVariable(ExAnteProcess.VAR_ASSESSMENT_CONCLUSION));
+    return FormValues.text(task.getVariable(ExAnteProcess.VAR_ASSESSMENT_CONCLUSION));
   }
 
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
-  }
-
-  private static ReviewDecision parse(Object value) {
-    try {
-      return value == null ? null : ReviewDecision.valueOf(value.toString());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
 
   private static String actingUser(DelegateTask task) {
     return TaskActors.user(task);

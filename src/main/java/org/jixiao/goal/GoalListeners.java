@@ -5,6 +5,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.jixiao.identity.TaskActors;
+import org.jixiao.stage.FormValues;
 import org.jixiao.stage.ReviewDecision;
 import org.jixiao.system.InvalidInputException;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,7 @@ class GoalListeners {
   @Bean
   TaskListener recordFinanceFeedbackListener(GoalReviews reviews) {
     return task -> {
-      if (text(task.getVariable(GoalReviewProcess.VAR_REVIEW_COMMENT)) == null) {
+      if (FormValues.text(task.getVariable(GoalReviewProcess.VAR_REVIEW_COMMENT)) == null) {
         throw new InvalidInputException("请填写反馈给单位的审核意见（一下）");
       }
       reviews.review(code(task), opinion(task, ReviewDecision.FEEDBACK, GoalReviewProcess.VAR_REVIEW_COMMENT));
@@ -83,11 +84,11 @@ class GoalListeners {
   }
 
   private static ReviewDecision decision(DelegateTask task, Set<ReviewDecision> allowed, String message) {
-    ReviewDecision decision = parse(task.getVariable(GoalReviewProcess.VAR_REVIEW_DECISION));
+    ReviewDecision decision = FormValues.decision(task.getVariable(GoalReviewProcess.VAR_REVIEW_DECISION));
     if (decision == null || !allowed.contains(decision)) {
       throw new InvalidInputException(message);
     }
-    if (decision != ReviewDecision.APPROVE && text(task.getVariable(GoalReviewProcess.VAR_REVIEW_COMMENT)) == null) {
+    if (decision != ReviewDecision.APPROVE && FormValues.text(task.getVariable(GoalReviewProcess.VAR_REVIEW_COMMENT)) == null) {
       throw new InvalidInputException("退回或不予通过时，请写明意见，供单位修改");
     }
     return decision;
@@ -95,22 +96,11 @@ class GoalListeners {
 
   private static GoalOpinion opinion(DelegateTask task, ReviewDecision decision, String commentVariable) {
     return new GoalOpinion(task.getTaskDefinitionKey(), task.getName(), TaskActors.user(task),
-        TaskActors.role(task), decision, text(task.getVariable(commentVariable)));
+        TaskActors.role(task), decision, FormValues.text(task.getVariable(commentVariable)));
   }
 
   private static String code(DelegateTask task) {
     return task.getExecution().getProcessBusinessKey();
   }
 
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
-  }
-
-  private static ReviewDecision parse(Object value) {
-    try {
-      return value == null ? null : ReviewDecision.valueOf(value.toString());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
 }
