@@ -86,6 +86,7 @@ public class AccessSetup {
     grant(Role.FINANCE_PERFORMANCE, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.UPDATE_INSTANCE);
     // what each stage adds: the processes its roles start in Tasklist (发起流程), its Tasklist card variables
     List<Map<String, String>> cardVariables = new ArrayList<>();
+    List<StageFilter> stageFilters = new ArrayList<>();
     StageAccess.Grants grants = new StageAccess.Grants() {
       @Override
       public void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
@@ -100,6 +101,11 @@ public class AccessSetup {
       public void cardVariable(String name, String label) {
         cardVariables.add(Map.of("name", name, "label", label));
       }
+
+      @Override
+      public void workFilter(String name, String description, int priority, String... processDefinitionKeys) {
+        stageFilters.add(new StageFilter(name, description, priority, processDefinitionKeys));
+      }
     };
     stages.forEach(stage -> stage.contribute(grants));
     // administrators: every permission on every resource, as Camunda's own first-user setup grants
@@ -107,7 +113,14 @@ public class AccessSetup {
       grant(Role.ADMINISTRATOR, resource, Permissions.ALL);
     }
     ensureFilters(List.copyOf(cardVariables));
+    for (StageFilter f : stageFilters) {
+      ensureFilter(f.name(), f.description(), f.priority(), taskService.createTaskQuery()
+          .processDefinitionKeyIn(f.processDefinitionKeys())
+          .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(), cardVariables);
+    }
   }
+
+  private record StageFilter(String name, String description, int priority, String[] processDefinitionKeys) {}
 
   private void ensureGroup(String id, String name, String type) {
     Group group = identityService.createGroupQuery().groupId(id).singleResult();

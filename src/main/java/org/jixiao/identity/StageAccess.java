@@ -5,7 +5,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 
 /**
  * What a stage adds to the platform's access model: the authorizations its own processes need beyond task
- * candidacy (who starts which of its processes in Tasklist), and the variables its Tasklist cards show. Each
+ * candidacy (who starts which of its processes in Tasklist), the variables its Tasklist cards show, and a
+ * Tasklist filter of its own work. Each
  * stage module provides one bean; {@link AccessSetup} applies them all at every start, idempotently.
  */
 public interface StageAccess {
@@ -18,5 +19,11 @@ public interface StageAccess {
     void grant(Role role, Resource resource, String resourceId, Permission... permissions);
 
     void cardVariable(String name, String label);
+
+    /**
+     * A Tasklist filter of the stage's own work, for everyone: the tasks of the given processes the user may
+     * take (their own or their groups'), listed after the shared filters.
+     */
+    void workFilter(String name, String description, int priority, String... processDefinitionKeys);
   }
 }

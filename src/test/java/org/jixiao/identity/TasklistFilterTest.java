@@ -16,11 +16,14 @@ class TasklistFilterTest {
 
   @Autowired FilterService filterService;
   @Autowired AccessSetup accessSetup;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
 
   @Test
   void everyFilterShowsTheProjectAndGoalSetOnItsCardsAndARerunKeepsThemAsTheyAre() {
     List<Filter> filters = filterService.createFilterQuery().list();
-    assertThat(filters).extracting(Filter::getName).contains("我的待办", "岗位待办", "全部可见事项");
+    assertThat(filters).extracting(Filter::getName).contains("我的待办", "岗位待办", "全部可见事项", "事前评估待办",
+        "绩效目标待办");
 
     accessSetup.apply();
 
@@ -34,5 +37,30 @@ class TasklistFilterTest {
           .containsExactly(org.assertj.core.groups.Tuple.tuple("projectCode", "项目编码"),
               org.assertj.core.groups.Tuple.tuple("goalSetCode", "绩效目标编号"));
     }
+  }
+
+  @Test
+  void eachStagesFilterListsOnlyThatStagesWorkTheUserMayTake() {
+    String user = "qijiang-edu";
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    List<String> tenants = identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
+        .stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
+    identityService.setAuthentication(user, groups, tenants);
+    try {
+      assertThat(keysOf("事前评估待办")).as("the unit's assessment work (demo: self-assessment)")
+          .isNotEmpty().containsOnly("Process_ExAnteAssessment");
+      assertThat(keysOf("绩效目标待办")).as("the unit's goal work (demo: goals to draft)")
+          .isNotEmpty().containsOnly("Process_GoalReview");
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private java.util.Set<String> keysOf(String filterName) {
+    Filter filter = filterService.createFilterQuery().filterName(filterName).singleResult();
+    List<org.camunda.bpm.engine.task.Task> tasks = filterService.list(filter.getId());
+    return tasks.stream().map(t -> repositoryService.getProcessDefinition(t.getProcessDefinitionId()).getKey())
+        .collect(java.util.stream.Collectors.toSet());
   }
 }
