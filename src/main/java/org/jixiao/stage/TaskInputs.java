@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -61,7 +62,26 @@ public class TaskInputs {
   static final String START = "\u0000start";
 
   private Map<String, Map<String, Input>> declarations(String processDefinitionId) {
-    return byDefinition.computeIfAbsent(processDefinitionId, id -> read(repositoryService.getBpmnModelInstance(id)));
+    return byDefinition.computeIfAbsent(processDefinitionId, this::declarationsOf);
+  }
+
+  /**
+   * A definition's own declarations; for a version deployed before models declared inputs at all (instances
+   * started before the upgrade still run on it), those of the latest version of the same process in the same
+   * district, element by element: its tasks are the same steps, and the same forms submit to them.
+   */
+  private Map<String, Map<String, Input>> declarationsOf(String processDefinitionId) {
+    Map<String, Map<String, Input>> own = read(repositoryService.getBpmnModelInstance(processDefinitionId));
+    if (!own.isEmpty()) {
+      return own;
+    }
+    ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
+    var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(definition.getKey())
+        .latestVersion();
+    ProcessDefinition current = (definition.getTenantId() == null ? latest.withoutTenantId()
+        : latest.tenantIdIn(definition.getTenantId())).singleResult();
+    return current == null || current.getId().equals(processDefinitionId) ? own
+        : read(repositoryService.getBpmnModelInstance(current.getId()));
   }
 
   /** Every element's declared inputs by element id; the plain start events of the process under {@link #START}. */

@@ -23,6 +23,7 @@ import org.jixiao.project.ItemType;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.ProjectStatus;
 import org.jixiao.project.RuleResults;
+import org.jixiao.stage.TaskInputs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +88,30 @@ class PreLifecycleInstancesTest {
     assertThat(goals).as("goal review of its own, in the project's district").isNotNull();
     assertThat(goals.getTenantId()).isEqualTo("qijiang");
     assertThat(goals).isWaitingAt(GoalReviewProcess.TASK_DRAFT_GOALS);
+  }
+
+  @Test
+  void aTaskOfTheVersionBeforeInputsWereDeclaredAcceptsWhatTheSameTaskOfTheLatestVersionDeclares() {
+    String tenant = "legacy-inputs";
+    ProcessDefinition old = deploy(tenant, "legacy/ex-ante-assessment-before-lifecycle.bpmn");
+    TaskInputs inputs = new TaskInputs(repositoryService);
+    assertThat(inputs.ofTask(old.getId(), ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR))
+        .as("no newer version yet: nothing declared, nothing accepted").isEmpty();
+
+    ProcessDefinition current = deploy(tenant, "models/processes/ex-ante-assessment.bpmn");
+    assertThat(current.getVersion()).isGreaterThan(old.getVersion());
+    TaskInputs afterUpgrade = new TaskInputs(repositoryService);
+    assertThat(afterUpgrade.ofTask(old.getId(), ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR))
+        .containsOnlyKeys(ExAnteProcess.VAR_REVIEW_DECISION, ExAnteProcess.VAR_REVIEW_COMMENT)
+        .isEqualTo(afterUpgrade.ofTask(current.getId(), ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR));
+    assertThat(TaskInputs.refusal(afterUpgrade.ofTask(old.getId(), ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR),
+        Map.of(ExAnteProcess.VAR_JOINT_REVIEW_REQUIRED, false), "主管部门审核")).isPresent();
+  }
+
+  private ProcessDefinition deploy(String tenant, String resource) {
+    var deployment = repositoryService.createDeployment().tenantId(tenant).name(resource)
+        .addClasspathResource(resource).deploy();
+    return repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
   }
 
   private ProcessDefinition oldExAnteModel() {
