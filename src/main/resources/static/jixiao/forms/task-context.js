@@ -18,6 +18,9 @@
 //   ready      a promise to wait for before loading (code the form loads, such as the goal editor)
 //   goalSet    function (goalSet) once the goal set is there; goalSetFailed () when it could not be read
 //   more       function () returning a promise: the form's own requests, after the context
+//   overdue    true on a 督办 task: overdueTask { id, name, due, assignee, startTime, endTime } of the step the
+//              deadline watch escalated (overdueTaskId / overdueTaskName of the 超期督办 event sub-process,
+//              its due date from the engine's history, which the finance bureau may read)
 //   decision   { variable, label, style: 'select' | 'radio', options: [{ value, label, shown }],
 //                comment: { variable, label, rows, placeholder, required, help } }
 //              label and help may be functions (of the decision, for help); shown and required too. Without
@@ -32,6 +35,9 @@ window.jixiaoTaskContext = function (scope, camForm, $injector, options) {
   var variables = camForm.variableManager;
   var names = options.subject === 'goalSet' ? ['goalSetCode', 'projectCode'] : ['projectCode'];
   names = names.concat(options.variables || []);
+  if (options.overdue) {
+    names = names.concat(['overdueTaskId', 'overdueTaskName']);
+  }
 
   function value(name) {
     return variables.variableValue(name);
@@ -76,6 +82,26 @@ window.jixiaoTaskContext = function (scope, camForm, $injector, options) {
     });
   }
 
+  function loadOverdueTask() {
+    var id = value('overdueTaskId');
+    scope.overdueTask = { id: id, name: value('overdueTaskName') };
+    if (!id) {
+      return null;
+    }
+    return $http.get(Uri.appUri('engine://engine/:engine/history/task'), { params: { taskId: id } }).then(function (response) {
+      var step = response.data[0];
+      if (step) {
+        scope.overdueTask.name = scope.overdueTask.name || step.name;
+        scope.overdueTask.due = step.due;
+        scope.overdueTask.assignee = step.assignee;
+        scope.overdueTask.startTime = step.startTime;
+        scope.overdueTask.endTime = step.endTime;
+      }
+    }, function () {
+      // the name from the escalation is still shown
+    });
+  }
+
   camForm.on('form-loaded', function () {
     names.forEach(function (name) {
       variables.fetchVariable(name);
@@ -99,6 +125,8 @@ window.jixiaoTaskContext = function (scope, camForm, $injector, options) {
     }).then(function () {
       return options.subject === 'goalSet' ? loadGoalSet() : null;
     }).then(loadProject).then(function () {
+      return options.overdue ? loadOverdueTask() : null;
+    }).then(function () {
       return options.more ? options.more() : null;
     });
   });

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -48,6 +50,30 @@ class FormInputsTest {
     }
     assertThat(checked).as("user tasks and start forms checked").hasSizeGreaterThanOrEqualTo(15)
         .contains("Task_ReviewBySupervisor", "Task_DraftGoals", "Task_ReviewGoalsBySupervisor");
+  }
+
+  /**
+   * A String field of the forms SDK sends an empty text when left empty (other types send null), so only a
+   * {@code text} input may be bound that way: a number read from a String field is refused when it is blank.
+   */
+  @Test
+  void onlyTextInputsAreStringFields() throws IOException {
+    Pattern stringField = Pattern.compile("cam-variable-name=\"(\\w+)\" cam-variable-type=\"String\"");
+    Pattern typed = Pattern.compile("<camunda:property name=\"input\" value=\"(\\w+): (\\w+)");
+    for (Path model : models()) {
+      Matcher element = ELEMENT.matcher(Files.readString(model, StandardCharsets.UTF_8));
+      while (element.find()) {
+        Map<String, String> types = new HashMap<>();
+        Matcher input = typed.matcher(element.group(0));
+        while (input.find()) {
+          types.put(input.group(1), input.group(2));
+        }
+        for (String field : all(stringField, Files.readString(FORMS.resolve(element.group(3)), StandardCharsets.UTF_8))) {
+          assertThat(types.get(field)).as("%s: %s is a String field of %s", element.group(2), field, element.group(3))
+              .isEqualTo("text");
+        }
+      }
+    }
   }
 
   private static Set<String> submitted(String form) throws IOException {

@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.PlatformTest;
+import org.jixiao.exante.ExAnteProcess;
 import org.jixiao.goal.GoalReviewProcess;
 import org.jixiao.goal.Goals;
+import org.jixiao.identity.CallerLookup;
+import org.jixiao.project.ApplyProjectRequest;
+import org.jixiao.project.ItemType;
+import org.jixiao.project.ProjectService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +53,9 @@ class TasklistFormsBrowserTest {
   @LocalServerPort int port;
   @Autowired Goals fixture;
   @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired ProjectService projects;
+  @Autowired CallerLookup callers;
 
   WebDriver browser;
   Path profile;
@@ -126,17 +136,100 @@ class TasklistFormsBrowserTest {
     assertThat(browser.findElements(By.cssSelector("form input[ng-model='row.name']"))).hasSize(4);
   }
 
+  @Test
+  void theUnitAssessesItsProjectAndTheSupervisorPassesItOnToTheFinanceBureau() throws IOException {
+    String code = "B-" + System.nanoTime();
+    projects.apply(ApplyProjectRequest.of(code, "义务教育薄弱学校改善", "qijiang", "qijiang-education", ItemType.GENERAL_POLICY,
+        new BigDecimal("6000000"), true), callers.of("qijiang-edu"));
+    Task selfAssessment = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(selfAssessment.getTaskDefinitionKey()).isEqualTo(ExAnteProcess.TASK_SELF_ASSESS);
+    taskService.claim(selfAssessment.getId(), "qijiang-edu");
+
+    login("qijiang-edu");
+    formName = "selfAssessment";
+    openTask(selfAssessment.getId());
+    waitFor("the project", () -> text().contains(code));
+    for (WebElement score : browser.findElements(By.cssSelector("form[name=selfAssessment] input[type=number]"))) {
+      score.sendKeys("85");
+    }
+    find("form[name=selfAssessment] textarea[cam-variable-name=assessmentConclusion]").sendKeys("立项必要，方案可行");
+    screenshot("self-assessment");
+    submitWhenEnabled();
+    waitFor("the self-assessment to be completed", () -> taskService.createTaskQuery().taskId(selfAssessment.getId()).count() == 0);
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
+    taskService.claim(review.getId(), "qijiang-supervisor");
+
+    login("qijiang-supervisor");
+    formName = "reviewApplication";
+    openTask(review.getId());
+    waitFor("the self-assessment among the opinions", () -> opinionRows().size() == 1);
+    find("form[name=reviewApplication] select[name=decision]").findElement(By.xpath("option[normalize-space()='通过']")).click();
+    find("form[name=reviewApplication] textarea[name=comment]").sendKeys("同意报财政局再评估");
+    screenshot("review-application");
+    submitWhenEnabled();
+    waitFor("the review to be completed", () -> taskService.createTaskQuery().taskId(review.getId()).count() == 0);
+    Task next = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(next.getTaskDefinitionKey()).as("Qijiang re-assesses a general policy of 6 million").isEqualTo(ExAnteProcess.TASK_REASSESS);
+  }
+
+  @Test
+  void theUnitAsksFromTheStartFormToAdjustItsApprovedGoals() throws IOException {
+    String code = fixture.approved("qijiang");
+
+    login("qijiang-edu");
+    formName = "requestGoalAdjustment";
+    clickText("发起流程");
+    waitFor("the processes one may start", () -> !browser.findElements(By.xpath("//div[contains(@class,'modal')]//a[contains(.,'绩效目标调整')]")).isEmpty());
+    browser.findElement(By.xpath("//div[contains(@class,'modal')]//a[contains(.,'绩效目标调整')]")).click();
+    waitFor("the start form", () -> !browser.findElements(By.cssSelector("form[name=requestGoalAdjustment] h3")).isEmpty());
+    By ownRow = By.xpath("//form[@name='requestGoalAdjustment']//tr[td[normalize-space()='" + code + "']]//input[@type='radio']");
+    waitFor("the approved goal set", () -> !browser.findElements(ownRow).isEmpty());
+    browser.findElement(ownRow).click();
+    By targets = By.cssSelector("form[name=requestGoalAdjustment] input[ng-model='row.targetValue']");
+    waitFor("the approved goals in the editor", () -> !browser.findElements(targets).isEmpty());
+    WebElement target = browser.findElements(targets).get(0);
+    target.clear();
+    target.sendKeys("350");
+    find("form[name=requestGoalAdjustment] textarea[cam-variable-name=adjustmentReason]").sendKeys("培训任务增加");
+    screenshot("request-goal-adjustment");
+    WebElement start = browser.findElements(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='发起']")).get(0);
+    waitFor("the start button to be enabled", start::isEnabled);
+    start.click();
+    waitFor("the adjustment to be under review", () -> taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey(GoalReviewProcess.ADJUSTMENT_KEY).taskDefinitionKey(GoalReviewProcess.TASK_REVIEW_ADJUSTMENT).count() == 1);
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(code).processDefinitionKey(GoalReviewProcess.ADJUSTMENT_KEY)
+        .singleResult();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(review.getProcessInstanceId()).singleResult()
+        .getStartUserId()).isEqualTo("qijiang-edu");
+  }
+
   private String goals() {
     return Goals.manyIndicators(4);
   }
 
   private void login(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     waitFor("the login form", () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
     browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     waitFor("Tasklist", () -> browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
+  }
+
+  private void clickText(String label) {
+    Supplier<java.util.Optional<WebElement>> link = () -> browser.findElements(By.cssSelector("a, button")).stream()
+        .filter(b -> b.getText().strip().equals(label)).findFirst();
+    waitFor(label, () -> link.get().isPresent());
+    link.get().orElseThrow().click();
+  }
+
+  private void submitWhenEnabled() {
+    WebElement submit = submitButton();
+    waitFor("the submit button to be enabled", submit::isEnabled);
+    submit.click();
   }
 
   private void openTask(String taskId) {
