@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
@@ -33,8 +36,11 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.CommentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Attachment;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -150,6 +156,60 @@ final class EngineCommands {
     return EngineAction.UNGUARDED;
   }
 
+  /** Reads of one attachment or comment: hidden, they answer null, as for an id that does not exist. */
+  private static final Set<String> ITEM_READ = Set.of(
+      "GetTaskAttachmentCmd", "GetTaskAttachmentContentCmd", "GetAttachmentCmd", "GetAttachmentContentCmd",
+      "GetTaskCommentCmd");
+  /** Lists of a task's or an instance's attachments or comments: hidden, they answer an empty list. */
+  private static final Set<String> ITEM_LIST = Set.of(
+      "GetTaskAttachmentsCmd", "GetProcessInstanceAttachmentsCmd", "GetTaskCommentsCmd", "GetProcessInstanceCommentsCmd");
+  private static final Set<String> ITEM_ADD = Set.of("CreateAttachmentCmd", "AddCommentCmd");
+  private static final Set<String> ITEM_CHANGE = Set.of(
+      "DeleteAttachmentCmd", "SaveAttachmentCmd", "DeleteTaskCommentCmd", "DeleteProcessInstanceCommentCmd",
+      "UpdateCommentCmd");
+
+  /** The attachment or comment a command reads, lists, adds, changes or deletes; null for every other command. */
+  static TaskGuard.ItemAction item(ProcessEngineConfigurationImpl configuration, Command<?> command) {
+    String name = command.getClass().getSimpleName();
+    TaskGuard.ItemKind kind = ITEM_READ.contains(name) ? TaskGuard.ItemKind.READ
+        : ITEM_LIST.contains(name) ? TaskGuard.ItemKind.LIST
+        : ITEM_ADD.contains(name) ? TaskGuard.ItemKind.ADD
+        : ITEM_CHANGE.contains(name) ? TaskGuard.ItemKind.CHANGE : null;
+    if (kind == null) {
+      return null;
+    }
+    boolean attachment = name.contains("Attachment");
+    String taskId = (String) readIfPresent(command, "taskId");
+    String processInstanceId = (String) readIfPresent(command, "processInstanceId");
+    String itemId = (String) readIfPresent(command, attachment ? "attachmentId" : "commentId");
+    if (name.equals("SaveAttachmentCmd")) {
+      Attachment saved = (Attachment) read(command, "attachment");
+      itemId = saved == null ? null : saved.getId();
+    }
+    if (attachment && itemId != null && taskId == null && processInstanceId == null) {
+      // by the attachment's id alone: its task or instance, as stored
+      String attachmentId = itemId;
+      AttachmentEntity stored = configuration.getCommandExecutorTxRequired().execute(context -> {
+        context.disableAuthorizationCheck();
+        return context.getDbEntityManager().selectById(AttachmentEntity.class, attachmentId);
+      });
+      if (stored != null) {
+        taskId = stored.getTaskId();
+        processInstanceId = stored.getProcessInstanceId();
+      }
+    }
+    return new TaskGuard.ItemAction(kind, attachment, taskId, processInstanceId, itemId);
+  }
+
+  /** What a hidden item answers: a read as for a missing id (null), a list empty, a change or addition not found. */
+  static Object hidden(TaskGuard.ItemAction item) {
+    return switch (item.kind()) {
+      case READ -> null;
+      case LIST -> new ArrayList<>();
+      default -> throw new NullValueException(item.attachment() ? "attachment is null" : "comment is null");
+    };
+  }
+
   /** The engine as the guard sees it, from the engine's configuration. */
   static TaskGuard.Engine engine(ProcessEngineConfigurationImpl configuration) {
     return new TaskGuard.Engine() {
@@ -181,6 +241,77 @@ final class EngineCommands {
       }
 
       @Override
+      public boolean mayReadTask(String taskId) {
+        if (configuration.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
+          return true;
+        }
+        if (EngineCommands.task(configuration, taskId) != null) {
+          return false; // running, and not the caller's to see
+        }
+        String processInstanceId = configuration.getCommandExecutorTxRequired().execute(context -> {
+          context.disableAuthorizationCheck();
+          context.disableTenantCheck();
+          HistoricTaskInstanceEntity done = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
+          return done == null ? "" : done.getProcessInstanceId();
+        });
+        if ("".equals(processInstanceId)) {
+          return true; // no such task: the engine answers that
+        }
+        return processInstanceId != null && mayReadInstance(processInstanceId);
+      }
+
+      @Override
+      public boolean mayReadInstance(String processInstanceId) {
+        boolean running = configuration.getCommandExecutorTxRequired().execute(context -> {
+          context.disableAuthorizationCheck();
+          context.disableTenantCheck();
+          return context.getExecutionManager().findExecutionById(processInstanceId) != null;
+        });
+        if (running) {
+          return configuration.getRuntimeService().createProcessInstanceQuery()
+              .processInstanceId(processInstanceId).count() > 0;
+        }
+        return configuration.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceId(processInstanceId).count() > 0
+            || configuration.getCommandExecutorTxRequired().execute(context -> {
+              context.disableAuthorizationCheck();
+              context.disableTenantCheck();
+              return context.getHistoricProcessInstanceManager().findHistoricProcessInstance(processInstanceId) == null;
+            }); // no such instance: the engine answers that
+      }
+
+      @Override
+      public Optional<String> author(TaskGuard.ItemAction item) {
+        return configuration.getCommandExecutorTxRequired().execute(context -> {
+          context.disableAuthorizationCheck();
+          context.disableTenantCheck();
+          if (!item.attachment()) {
+            CommentEntity comment = item.taskId() != null
+                ? context.getCommentManager().findCommentByTaskIdAndCommentId(item.taskId(), item.itemId())
+                : context.getCommentManager().findCommentByProcessInstanceIdAndCommentId(item.processInstanceId(), item.itemId());
+            return comment == null ? null : Optional.ofNullable(comment.getUserId());
+          }
+          AttachmentEntity attachment = context.getDbEntityManager().selectById(AttachmentEntity.class, item.itemId());
+          if (attachment == null) {
+            return null;
+          }
+          // the engine keeps no author on an attachment: the user who added it, from the operation log
+          var query = configuration.getHistoryService().createUserOperationLogQuery()
+              .operationType(UserOperationLogEntry.OPERATION_TYPE_ADD_ATTACHMENT)
+              .entityType(org.camunda.bpm.engine.EntityTypes.ATTACHMENT);
+          if (attachment.getTaskId() != null) {
+            query.taskId(attachment.getTaskId());
+          } else {
+            query.processInstanceId(attachment.getProcessInstanceId());
+          }
+          Set<String> authors = new java.util.HashSet<>();
+          query.list().stream().filter(entry -> attachment.getName() != null && attachment.getName().equals(entry.getNewValue()))
+              .forEach(entry -> authors.add(String.valueOf(entry.getUserId())));
+          return Optional.ofNullable(authors.size() == 1 ? authors.iterator().next() : null);
+        });
+      }
+
+      @Override
       public RepositoryService repositoryService() {
         return configuration.getRepositoryService();
       }
@@ -198,6 +329,17 @@ final class EngineCommands {
       TaskEntity task = context.getTaskManager().findTaskById(taskId);
       return task == null ? null : TaskState.of(task);
     });
+  }
+
+  private static Object readIfPresent(Object command, String fieldName) {
+    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+      for (Field field : type.getDeclaredFields()) {
+        if (field.getName().equals(fieldName)) {
+          return read(command, fieldName);
+        }
+      }
+    }
+    return null;
   }
 
   private static Object read(Object command, String fieldName) {
@@ -236,7 +378,7 @@ final class EngineCommands {
         interceptors = new ArrayList<>();
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
       }
-      interceptors.add(new Interceptor(guard));
+      interceptors.add(new Interceptor(guard, configuration));
     }
   }
 
@@ -249,18 +391,25 @@ final class EngineCommands {
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private final TaskGuard guard;
+    private final ProcessEngineConfigurationImpl configuration;
 
-    Interceptor(TaskGuard guard) {
+    Interceptor(TaskGuard guard, ProcessEngineConfigurationImpl configuration) {
       this.guard = guard;
+      this.configuration = configuration;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> T execute(Command<T> command) {
       int[] depth = DEPTH.get();
       depth[0]++;
       try {
         if (depth[0] == 1 && EngineRestCalls.isUntrusted()) {
           guard.check(describe(command));
+          TaskGuard.ItemAction item = item(configuration, command);
+          if (item != null && !guard.mayAccess(item)) {
+            return (T) hidden(item);
+          }
         }
         return next.execute(command);
       } finally {

@@ -33,7 +33,24 @@ class TaskGuard {
     boolean taskEnded(String taskId);
 
     RepositoryService repositoryService();
+
+    /** whether the caller's own authorizations show the task (a completed one: its instance); true if there is none */
+    boolean mayReadTask(String taskId);
+
+    /** whether the caller's own authorizations show the instance (running or in history); true if there is none */
+    boolean mayReadInstance(String processInstanceId);
+
+    /** the item's author as stored (empty: none known); null if the item does not exist */
+    Optional<String> author(ItemAction item);
   }
+
+  enum ItemKind { READ, LIST, ADD, CHANGE }
+
+  /**
+   * An attachment or comment a call reads, lists, adds, changes or deletes, of a task or of a process
+   * instance (itemId null: all of them, or a new one).
+   */
+  record ItemAction(ItemKind kind, boolean attachment, String taskId, String processInstanceId, String itemId) {}
 
   private Engine engine;
   private volatile TaskInputs inputs;
@@ -124,6 +141,32 @@ class TaskGuard {
       }
       default -> { }
     }
+  }
+
+  /**
+   * Attachments and comments follow their task's or instance's readers: whoever may not read the task (or
+   * the instance) is answered as if the item did not exist. Changing or deleting one is for its author and
+   * administrators; deleting all of a task's comments for administrators. Returns false to hide the item.
+   */
+  boolean mayAccess(ItemAction item) {
+    if (engine.groupIds().contains(Role.ADMINISTRATOR.groupId())) {
+      return true;
+    }
+    boolean reader = item.taskId() != null ? engine.mayReadTask(item.taskId())
+        : item.processInstanceId() == null || engine.mayReadInstance(item.processInstanceId());
+    if (!reader) {
+      return false;
+    }
+    if (item.kind() == ItemKind.CHANGE) {
+      if (item.itemId() == null) {
+        throw new TaskActionForbidden("只有系统管理员可以一次删除全部评论");
+      }
+      Optional<String> author = engine.author(item);
+      if (author != null && !author.filter(a -> a.equals(engine.userId())).isPresent()) {
+        throw new TaskActionForbidden(item.attachment() ? "只能修改或删除自己添加的附件" : "只能修改或删除自己发表的评论");
+      }
+    }
+    return true;
   }
 
   /** The task as stored; 409 if it has just been completed or removed (someone else won), null if it never existed. */
