@@ -3,10 +3,12 @@ package org.jixiao.stage;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.EntityTypes;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -46,7 +48,9 @@ import org.camunda.bpm.engine.task.Task;
 /**
  * THE one place that knows Camunda's engine internals for the task guard (see {@link TaskGuard}): it
  * registers a command interceptor through a process engine plugin, tells the engine's command classes
- * apart and reads their fields by reflection (they have no getters), and looks a task up as the system.
+ * apart and reads their fields by reflection (they have no getters), and looks a task up as the system. It
+ * also finds the attachment or comment a command touches and answers a hidden one as the engine answers a
+ * missing id ({@link #hidden}).
  * Everything else works on {@link EngineAction} (only {@link TaskActionRefused} extends an engine-internal
  * exception, so that Tasklist's submit-form answers 400). Moving to Operaton means renaming the imports below
  * ({@code org.camunda.bpm.engine.impl...} → {@code org.operaton.bpm.engine.impl...}) and checking that the
@@ -298,13 +302,13 @@ final class EngineCommands {
           // the engine keeps no author on an attachment: the user who added it, from the operation log
           var query = configuration.getHistoryService().createUserOperationLogQuery()
               .operationType(UserOperationLogEntry.OPERATION_TYPE_ADD_ATTACHMENT)
-              .entityType(org.camunda.bpm.engine.EntityTypes.ATTACHMENT);
+              .entityType(EntityTypes.ATTACHMENT);
           if (attachment.getTaskId() != null) {
             query.taskId(attachment.getTaskId());
           } else {
             query.processInstanceId(attachment.getProcessInstanceId());
           }
-          Set<String> authors = new java.util.HashSet<>();
+          Set<String> authors = new HashSet<>();
           query.list().stream().filter(entry -> attachment.getName() != null && attachment.getName().equals(entry.getNewValue()))
               .forEach(entry -> authors.add(String.valueOf(entry.getUserId())));
           return Optional.ofNullable(authors.size() == 1 ? authors.iterator().next() : null);
