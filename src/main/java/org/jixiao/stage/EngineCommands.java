@@ -1,5 +1,6 @@
 package org.jixiao.stage;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -402,20 +403,39 @@ final class EngineCommands {
       this.configuration = configuration;
     }
 
+    /**
+     * A task another caller completed a moment ago has lost its candidates' authorizations with it: the engine
+     * then refuses this caller's action on the vanished task as unauthorized. That is the race lost (409), not a
+     * missing right (403).
+     */
+    private RuntimeException lostRace(EngineAction action, AuthorizationException denied) {
+      if (action == null || action.taskId() == null) {
+        return denied;
+      }
+      return task(configuration, action.taskId()) == null
+          ? new TaskActionConflict("该事项已被他人办理或已撤回，请刷新后重试") : denied;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <T> T execute(Command<T> command) {
       int[] depth = DEPTH.get();
       depth[0]++;
       try {
+        EngineAction action = null;
         if (depth[0] == 1 && EngineRestCalls.isUntrusted()) {
-          guard.check(describe(command));
+          action = describe(command);
+          guard.check(action);
           TaskGuard.ItemAction item = item(configuration, command);
           if (item != null && !guard.mayAccess(item)) {
             return (T) hidden(item);
           }
         }
-        return next.execute(command);
+        try {
+          return next.execute(command);
+        } catch (AuthorizationException denied) {
+          throw lostRace(action, denied);
+        }
       } finally {
         depth[0]--;
       }

@@ -262,7 +262,8 @@ class TasklistFormsBrowserTest {
   }
 
   private void waitFor(String what, Supplier<Boolean> condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    // generous: Tasklist loads its scripts, the form and its partials; a loaded CI machine may take a while
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(deadline)) {
       try {
         if (Boolean.TRUE.equals(condition.get())) {
@@ -283,7 +284,13 @@ class TasklistFormsBrowserTest {
     } catch (IOException | RuntimeException e) {
       // the screenshot only helps to see why; the failure is the timeout
     }
-    throw new AssertionError("timed out waiting for " + what + " (page: " + SCREENSHOTS.resolve("timed-out.png") + "): "
-        + text().substring(0, Math.min(600, text().length())));
+    String page;
+    try {
+      page = browser.findElement(By.tagName("body")).getText();
+    } catch (RuntimeException e) {
+      page = "(page unreadable: " + e.getMessage() + ")";
+    }
+    throw new AssertionError("timed out waiting for " + what + " (screenshot " + SCREENSHOTS.resolve("timed-out.png")
+        + "): " + page.substring(0, Math.min(600, page.length())));
   }
 }
