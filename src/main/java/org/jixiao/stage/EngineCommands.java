@@ -403,19 +403,6 @@ final class EngineCommands {
       this.configuration = configuration;
     }
 
-    /**
-     * A task another caller completed a moment ago has lost its candidates' authorizations with it: the engine
-     * then refuses this caller's action on the vanished task as unauthorized. That is the race lost (409), not a
-     * missing right (403).
-     */
-    private RuntimeException lostRace(EngineAction action, AuthorizationException denied) {
-      if (action == null || action.taskId() == null) {
-        return denied;
-      }
-      return task(configuration, action.taskId()) == null
-          ? new TaskActionConflict("该事项已被他人办理或已撤回，请刷新后重试") : denied;
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     public <T> T execute(Command<T> command) {
@@ -434,7 +421,7 @@ final class EngineCommands {
         try {
           return next.execute(command);
         } catch (AuthorizationException denied) {
-          throw lostRace(action, denied);
+          throw action == null ? denied : guard.lostRace(action, denied);
         }
       } finally {
         depth[0]--;

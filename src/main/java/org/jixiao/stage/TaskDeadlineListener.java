@@ -32,13 +32,10 @@ class TaskDeadlineListener {
   }
 
   private static String duration(DelegateTask task, String name) {
-    Object value = task.getVariable(name);
-    if (value == null) {
-      return null;
+    String text = ProcessVariables.of(task).optionalString(name).orElse(null);
+    if (text != null && text.isBlank()) {
+      throw new IllegalStateException("流程变量 " + name + " 应为 ISO 8601 时长文本，实际为空");
     }
-    if (!(value instanceof String text) || text.isBlank()) {
-      throw new IllegalStateException("流程变量 " + name + " 应为 ISO 8601 时长文本，实际为：" + value);
-    }
-    return text.strip();
+    return text == null ? null : text.strip();
   }
 }

@@ -169,6 +169,20 @@ class TaskGuard {
     return true;
   }
 
+  /**
+   * The engine refused a checked action as unauthorized. If its task has meanwhile been completed or removed,
+   * the caller lost a race (the winner took the task's candidate authorizations with it): 409, as when the
+   * guard sees it first; otherwise the refusal stands.
+   */
+  RuntimeException lostRace(EngineAction action, RuntimeException denied) {
+    try {
+      existing(action.taskId());
+    } catch (TaskActionConflict conflict) {
+      return conflict;
+    }
+    return denied;
+  }
+
   /** The task as stored; 409 if it has just been completed or removed (someone else won), null if it never existed. */
   private TaskState existing(String taskId) {
     TaskState task = engine.task(taskId);
