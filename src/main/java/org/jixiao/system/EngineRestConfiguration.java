@@ -100,6 +100,9 @@ class EngineRestConfiguration {
 
   /** The answer to {@code thrown}: the most telling refusal in its causes, else by Camunda's status. */
   static Response refusal(Throwable thrown) {
+    if (DatabaseUnavailable.isCause(thrown)) {
+      return DatabaseUnavailable.engineRestAnswer();
+    }
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof InvalidInputException || t instanceof TaskActionRefused) {
         return answer(400, t.getMessage(), null);

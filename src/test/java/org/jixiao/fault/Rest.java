@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** HTTP calls to a child application as a demo user (Basic auth, password {@code demo}), JSON in and out. */
+/**
+ * HTTP calls to a child application as a demo user (Basic auth, password {@code demo}; none for a null user),
+ * JSON in and out.
+ */
 final class Rest {
 
   /** An answer; {@code status} is -1 when none came (connection refused or cut by a crash). */
@@ -45,9 +48,12 @@ final class Rest {
   }
 
   private Answer send(String user, HttpRequest.Builder request) {
-    String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    if (user != null) {
+      request.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
     try {
-      HttpResponse<String> response = http.send(request.header("Authorization", "Basic " + credentials)
+      HttpResponse<String> response = http.send(request
           .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String text = response.body();
