@@ -34,7 +34,7 @@ final class Ledger {
       long opinions = count("select count(*) from stage_opinion where subject_code = ? and step = ?", w.code(), w.step());
       long stillAtStep = count("select count(*) from act_ru_task where proc_inst_id_ = ? and task_def_key_ = ?",
           w.instanceId(), w.step());
-      long later = count("select count(*) from act_hi_actinst where proc_inst_id_ = ? and start_time_ >"
+      long later = count("select count(*) from act_hi_actinst where proc_inst_id_ = ? and start_time_ >="
           + " (select end_time_ from act_hi_taskinst where id_ = ?) and act_id_ <> ?", w.instanceId(), w.taskId(), w.step());
       boolean fully = open == 0 && completedInHistory == 1 && opinions == 1 && stillAtStep == 0 && later > 0;
       boolean not = open == 1 && completedInHistory == 0 && opinions == 0 && stillAtStep == 1;
