@@ -41,7 +41,7 @@ final class AdministratorOnly {
   static final Pattern WEBAPP_PATHS = Pattern.compile(
       "/camunda/api/(?:engine/engine|admin/plugin/adminPlugins)/([^/]+)/(?:metrics|telemetry|identity/verify)(?:/.*)?");
 
-  static final String MESSAGE = "仅系统管理员可查看运行指标和系统信息";
+  static final String MESSAGE = "您没有进行此操作的权限：运行指标和系统信息仅供系统管理员查看";
 
   private AdministratorOnly() {}
 
