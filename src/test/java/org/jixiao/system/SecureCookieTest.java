@@ -17,6 +17,7 @@ import org.springframework.http.HttpMethod;
 class SecureCookieTest {
 
   @Autowired TestRestTemplate http;
+  @org.springframework.beans.factory.annotation.Value("${server.tomcat.remoteip.internal-proxies}") String internalProxies;
 
   @Test
   void overHttpsTheSessionAndCsrfCookiesAreSecure() {
@@ -40,6 +41,18 @@ class SecureCookieTest {
     assertThat(browser.setCookies).noneMatch(c -> c.toLowerCase().contains("secure"));
     assertThat(browser.exchange(HttpMethod.GET, "/camunda/api/admin/auth/user/default", null, String.class)
         .getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void byDefaultOnlyAProxyOnThisMachineIsTrustedWithTheForwardedHeaders() {
+    java.util.regex.Pattern trusted = java.util.regex.Pattern.compile(internalProxies);
+
+    assertThat(trusted.matcher("127.0.0.1").matches()).isTrue();
+    assertThat(trusted.matcher("0:0:0:0:0:0:0:1").matches()).isTrue();
+    // a client on the bureau's network could otherwise claim any address (and dodge the login throttle) or HTTPS
+    for (String client : java.util.List.of("10.1.2.3", "192.168.1.20", "172.16.0.9", "203.0.113.5", "fd00::1")) {
+      assertThat(trusted.matcher(client).matches()).as(client).isFalse();
+    }
   }
 
   @Test
