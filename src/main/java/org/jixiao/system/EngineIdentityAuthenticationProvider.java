@@ -10,8 +10,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * HTTP Basic against the engine's users, the same accounts and passwords as the webapps' login page
- * (including Camunda's lock after repeated wrong passwords).
+ * HTTP Basic against the engine's users, the same accounts and passwords as the webapps' login page. Wrong
+ * passwords lock no user: {@link LoginThrottleFilter} refuses a source with too many failures instead.
  */
 @Component
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {

@@ -28,7 +28,7 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
     response.setHeader("WWW-Authenticate", "Basic realm=\"jixiao\", charset=\"UTF-8\"");
     String message = request.getHeader("Authorization") == null
         ? "请先登录：本接口需要用户名和密码（HTTP Basic）"
-        : "用户名或密码错误，或账号已被暂时锁定";
+        : "用户名或密码错误";
     write(response, HttpServletResponse.SC_UNAUTHORIZED, message, request);
   }
 

@@ -32,6 +32,8 @@ class SecurityConfiguration {
         .securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/actuator/info")).permitAll()
+            // metrics and telemetry count every district; the rest of the actuator is for operators
+            .requestMatchers(paths(AdministratorOnly.REST_PATHS)).access(AdministratorOnly.manager(callers))
             .anyRequest().authenticated())
         .authenticationProvider(provider)
         .httpBasic(basic -> basic.authenticationEntryPoint(errors))

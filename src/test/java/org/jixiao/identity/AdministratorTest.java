@@ -21,14 +21,24 @@ class AdministratorTest {
 
   @Test
   void theAdministratorFromTheEnvironmentIsTheOnlyUserAndWorksInEveryDistrict() {
-    try (ConfigurableApplicationContext app = start("jixiao.admin.id=chief", "jixiao.admin.password=s3cret")) {
+    try (ConfigurableApplicationContext app = start("jixiao.admin.id=chief", "jixiao.admin.password=Budget#2026season")) {
       IdentityService identity = app.getBean(IdentityService.class);
 
       assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("chief");
-      assertThat(identity.checkPassword("chief", "s3cret")).isTrue();
+      assertThat(identity.checkPassword("chief", "Budget#2026season")).isTrue();
       assertThat(identity.createUserQuery().userId("chief").memberOfGroup("camunda-admin").count()).isOne();
       assertThat(identity.createTenantQuery().userMember("chief").count()).isEqualTo(5);
     }
+  }
+
+  @Test
+  void anAdministratorPasswordBelowThePasswordPolicyStopsTheStartWithTheRulesItBreaks() {
+    assertThatThrownBy(() -> start("jixiao.admin.id=chief", "jixiao.admin.password=1").close())
+        .hasMessageContaining("JIXIAO_ADMIN_PASSWORD 不符合密码策略")
+        .hasMessageContaining("至少 10 个字符")
+        .hasMessageContaining("至少 1 个大写字母");
+    assertThatThrownBy(() -> start("jixiao.admin.id=chief", "jixiao.admin.password=Chief#2026budget").close())
+        .as("the administrator's own id in the password").hasMessageContaining("不得包含用户名、姓名或邮箱");
   }
 
   private static ConfigurableApplicationContext start(String... properties) {
