@@ -3,8 +3,10 @@ package org.jixiao.stage;
 import java.text.SimpleDateFormat;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -64,21 +66,36 @@ public class DeadlineWatch {
   private Result watch(java.util.function.Supplier<TaskQuery> scope) {
     Date now = Deadlines.now();
     int reminded = 0;
-    for (Task task : scope.get().active().followUpBefore(now).orderByTaskCreateTime().asc().list()) {
-      if (watched(task) && record(task, DeadlineKind.REMINDED, task.getFollowUpDate())) {
-        remind(task);
-        reminded++;
-      }
+    for (Task task : candidates(scope.get().active().followUpBefore(now), DeadlineKind.REMINDED)) {
+      record(task, DeadlineKind.REMINDED, task.getFollowUpDate());
+      remind(task);
+      reminded++;
     }
     int escalated = 0;
-    for (Task task : scope.get().active().dueBefore(now).orderByTaskCreateTime().asc().list()) {
-      if (watched(task) && escalable(task) && record(task, DeadlineKind.ESCALATED, task.getDueDate())) {
+    for (Task task : candidates(scope.get().active().dueBefore(now), DeadlineKind.ESCALATED)) {
+      if (escalable(task)) {
+        record(task, DeadlineKind.ESCALATED, task.getDueDate());
         escalate(task);
         escalated++;
       }
     }
     return new Result(reminded, escalated);
   }
+
+  /** The watched tasks of the query not yet recorded with {@code kind}, oldest first: one query per 500 tasks. */
+  private List<Task> candidates(TaskQuery query, DeadlineKind kind) {
+    List<Task> watched = query.orderByTaskCreateTime().asc().list().stream().filter(DeadlineWatch::watched).toList();
+    Set<String> recorded = new HashSet<>();
+    for (int from = 0; from < watched.size(); from += RECORDED_QUERY_SIZE) {
+      List<String> ids = watched.subList(from, Math.min(watched.size(), from + RECORDED_QUERY_SIZE)).stream()
+          .map(Task::getId).toList();
+      recorded.addAll(deadlines.recordedTaskIds(kind, ids));
+    }
+    return watched.stream().filter(task -> !recorded.contains(task.getId())).toList();
+  }
+
+  /** Task ids per existence query (an IN list well below every database's limit). */
+  private static final int RECORDED_QUERY_SIZE = 500;
 
   /** Only tasks of processes, and not the supervision tasks the watch itself opened. */
   private static boolean watched(Task task) {
@@ -95,14 +112,13 @@ public class DeadlineWatch {
     return subscribed;
   }
 
-  /** Records the action; false if it was recorded before. */
-  private boolean record(Task task, DeadlineKind kind, Date deadline) {
-    if (deadlines.existsByTaskIdAndKind(task.getId(), kind)) {
-      return false;
-    }
+  /**
+   * Records the action (the candidates were checked against the records in one query); a run that overlaps
+   * and records first makes this insert violate the key and the whole run roll back, as before.
+   */
+  private void record(Task task, DeadlineKind kind, Date deadline) {
     deadlines.saveAndFlush(new TaskDeadline(task.getId(), kind, task.getTenantId(), task.getProcessInstanceId(),
         task.getTaskDefinitionKey(), task.getName(), at(deadline), at(Deadlines.now())));
-    return true;
   }
 
   private void remind(Task task) {

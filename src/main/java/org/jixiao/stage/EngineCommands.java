@@ -422,6 +422,10 @@ final class EngineCommands {
           return next.execute(command);
         } catch (AuthorizationException denied) {
           throw action == null ? denied : guard.lostRace(action, denied);
+        } catch (RuntimeException failed) {
+          // a completion that failed because another user's completion of the same task got in first (its
+          // listeners or gateways saw the winner's state): 409 as well, not the failure it ran into
+          throw action == null || action.kind() != EngineAction.Kind.COMPLETE ? failed : guard.lostRace(action, failed);
         }
       } finally {
         depth[0]--;

@@ -170,9 +170,10 @@ class TaskGuard {
   }
 
   /**
-   * The engine refused a checked action as unauthorized. If its task has meanwhile been completed or removed,
-   * the caller lost a race (the winner took the task's candidate authorizations with it): 409, as when the
-   * guard sees it first; otherwise the refusal stands.
+   * The engine refused a checked action as unauthorized, or a completion failed. If its task has meanwhile
+   * been completed or removed, the caller lost a race (the winner took the task's candidate authorizations
+   * with it, or its listeners and gateways saw the winner's changes): 409, as when the guard sees it first;
+   * otherwise the refusal or failure stands.
    */
   RuntimeException lostRace(EngineAction action, RuntimeException denied) {
     try {
