@@ -413,6 +413,7 @@ final class EngineCommands {
         if (depth[0] == 1 && EngineRestCalls.isUntrusted()) {
           action = describe(command);
           guard.check(action);
+          EngineTexts.check(command);
           TaskGuard.ItemAction item = item(configuration, command);
           if (item != null && !guard.mayAccess(item)) {
             return (T) hidden(item);

@@ -167,6 +167,7 @@ class EngineRestConfiguration {
       case 405 -> "MethodNotAllowed";
       case 406 -> "NotAcceptable";
       case 409 -> "Conflict";
+      case 413 -> "PayloadTooLarge";
       case 415 -> "UnsupportedMediaType";
       default -> status >= 500 ? "InternalError" : "Error";
     };
