@@ -104,7 +104,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
     response.setHeader("Connection", "close");
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    json.writeValue(response.getOutputStream(), body);
+    byte[] bytes = json.writeValueAsBytes(body);
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+    // sent now: the container may still wait for the unread body before it closes the connection
+    response.flushBuffer();
   }
 
   static String readable(long bytes) {
