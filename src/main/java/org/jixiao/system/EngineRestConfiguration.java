@@ -167,7 +167,13 @@ class EngineRestConfiguration {
     }
     if (thrown instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
-      return answer(status, status == 404 ? "请求的地址不存在" : "请求无法处理", null);
+      return answer(status, switch (status) {
+        case 404 -> "请求的地址不存在";
+        case 405 -> "该地址不支持此请求方式";
+        case 406 -> "无法以所要求的格式答复，请接受 application/json";
+        case 415 -> "不支持的内容类型，请以 application/json 提交";
+        default -> "请求无法处理";
+      }, null);
     }
     if (thrown instanceof RestException rest && rest.getStatus() != null
         && rest.getStatus().getFamily() == Response.Status.Family.CLIENT_ERROR) {

@@ -70,7 +70,15 @@ class ErrorBodiesTest {
     assertError(supervisor.getForEntity("/engine-rest/task/" + review.getId() + "/nope", String.class), 404, "请求的地址不存在");
     assertThat(status(supervisor.getForEntity("/api/nope", String.class))).isEqualTo(404);
     assertThat(status(supervisor.exchange("/api/projects", HttpMethod.DELETE, null, String.class))).isEqualTo(405);
-    assertError(supervisor.getForEntity("/engine-rest/task/" + review.getId() + "/complete", String.class), 405, "请求无法处理");
+    assertError(supervisor.getForEntity("/engine-rest/task/" + review.getId() + "/complete", String.class), 405, "该地址不支持此请求方式");
+    HttpHeaders xml = new HttpHeaders();
+    xml.setAccept(List.of(MediaType.APPLICATION_XML));
+    assertError(supervisor.exchange("/engine-rest/task/" + review.getId(), HttpMethod.GET, new HttpEntity<>(xml), String.class),
+        406, "无法以所要求的格式答复，请接受 application/json");
+    HttpHeaders text = new HttpHeaders();
+    text.setContentType(MediaType.TEXT_PLAIN);
+    assertError(supervisor.postForEntity("/engine-rest/task/" + review.getId() + "/complete", new HttpEntity<>("x", text),
+        String.class), 415, "不支持的内容类型，请以 application/json 提交");
   }
 
   @Test
