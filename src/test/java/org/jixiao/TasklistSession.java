@@ -61,6 +61,22 @@ public final class TasklistSession {
     return response;
   }
 
+  /** {@code GET} with the session, as Tasklist's own requests. */
+  public ResponseEntity<String> get(String path) {
+    ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
+    remember(response.getHeaders());
+    return response;
+  }
+
+  /** {@code POST} of a JSON body with the session. */
+  public ResponseEntity<String> post(String path, String json) {
+    HttpHeaders headers = headers();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+    remember(response.getHeaders());
+    return response;
+  }
+
   private HttpHeaders headers() {
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, cookies);

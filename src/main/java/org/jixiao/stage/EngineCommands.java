@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -204,6 +205,26 @@ final class EngineCommands {
       }
     }
     return new TaskGuard.ItemAction(kind, attachment, taskId, processInstanceId, itemId);
+  }
+
+  /**
+   * The task, else the process instance or execution, else the process definition a command addresses by id:
+   * {@code [taskId, instanceOrExecutionId, definitionId]}.
+   */
+  static String[] addressed(Command<?> command) {
+    Object taskId = readIfPresent(command, command.getClass().getSimpleName().equals("GetTaskFormVariablesCmd")
+        ? "resourceId" : "taskId");
+    boolean variables = command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd;
+    if (taskId == null && variables && command.getClass().getSimpleName().contains("Task")) {
+      taskId = readIfPresent(command, "entityId");
+    }
+    Object instanceId = readIfPresent(command, "processInstanceId");
+    if (instanceId == null && taskId == null) {
+      instanceId = readIfPresent(command, command instanceof AbstractVariableCmd ? "entityId" : "executionId");
+    }
+    Object definitionId = readIfPresent(command, "processDefinitionId");
+    return new String[] {taskId instanceof String t ? t : null, instanceId instanceof String i ? i : null,
+        definitionId instanceof String d ? d : null};
   }
 
   /** What a hidden item answers: a read as for a missing id (null), a list empty, a change or addition not found. */
@@ -413,6 +434,7 @@ final class EngineCommands {
         if (depth[0] == 1 && EngineRestCalls.isUntrusted()) {
           action = describe(command);
           guard.check(action);
+          EngineTexts.check(command);
           TaskGuard.ItemAction item = item(configuration, command);
           if (item != null && !guard.mayAccess(item)) {
             return (T) hidden(item);
@@ -421,11 +443,17 @@ final class EngineCommands {
         try {
           return next.execute(command);
         } catch (AuthorizationException denied) {
-          throw action == null ? denied : guard.lostRace(action, denied);
+          throw action == null ? denied : guard.unseen(addressed(command), guard.lostRace(action, denied));
         } catch (RuntimeException failed) {
+          if (action == null) {
+            throw failed;
+          }
           // a completion that failed because another user's completion of the same task got in first (its
           // listeners or gateways saw the winner's state): 409 as well, not the failure it ran into
-          throw action == null || action.kind() != EngineAction.Kind.COMPLETE ? failed : guard.lostRace(action, failed);
+          RuntimeException answer = action.kind() == EngineAction.Kind.COMPLETE ? guard.lostRace(action, failed) : failed;
+          // another district's item (the tenant check), or the engine tripping over an id that does not exist
+          throw failed instanceof ProcessEngineException || failed instanceof NullPointerException
+              ? guard.unseen(addressed(command), answer) : answer;
         }
       } finally {
         depth[0]--;

@@ -70,6 +70,17 @@ class TaskGuard {
     if (action.kind() == EngineAction.Kind.UNGUARDED) {
       return;
     }
+    try {
+      checkRules(action);
+    } catch (RuntimeException refused) { // our rules, or the engine refusing the task's model to another district
+      if (action.taskId() != null && !engine.mayReadTask(action.taskId())) {
+        return; // another's task: the engine refuses it, answered as a missing id (unseen), not with our rule
+      }
+      throw refused;
+    }
+  }
+
+  private void checkRules(EngineAction action) {
     String userId = engine.userId();
     List<String> groups = engine.groupIds();
     boolean administrator = groups.contains(Role.ADMINISTRATOR.groupId());
@@ -182,6 +193,36 @@ class TaskGuard {
       return conflict;
     }
     return denied;
+  }
+
+  /**
+   * The engine refused the outermost command of a REST call on a task or instance (by id) that the caller may not
+   * read (another department's or district's), or tripped over an id that does not exist: answered as a missing id,
+   * so the answer does not tell whether it exists. A refusal on an item the caller sees stands (403 and the like).
+   */
+  RuntimeException unseen(String[] addressed, RuntimeException refused) {
+    if (refused instanceof TaskActionConflict || refused instanceof TaskActionRefused || refused instanceof TaskActionForbidden) {
+      return refused;
+    }
+    boolean denied = refused instanceof org.camunda.bpm.engine.AuthorizationException
+        || refused.getMessage() != null && refused.getMessage().contains("belongs to no authenticated tenant");
+    boolean tripped = refused instanceof NullPointerException;
+    if (!denied && !tripped) {
+      return refused;
+    }
+    String taskId = addressed[0];
+    String instanceId = addressed[1];
+    boolean hidden = taskId != null ? tripped && engine.task(taskId) == null || !engine.mayReadTask(taskId)
+        : instanceId != null ? !engine.mayReadInstance(instanceId)
+        // another district's model: its tenant is not the caller's
+        : addressed[2] != null && denied && !(refused instanceof org.camunda.bpm.engine.AuthorizationException);
+    if (!hidden) {
+      return refused;
+    }
+    return new org.camunda.bpm.engine.exception.NullValueException(
+        (taskId != null ? "Cannot find task with id " + taskId : instanceId != null
+            ? "Cannot find process instance with id " + instanceId : "Cannot find process definition " + addressed[2])
+            + ": not found");
   }
 
   /** The task as stored; 409 if it has just been completed or removed (someone else won), null if it never existed. */

@@ -134,6 +134,10 @@ public class TaskInputs {
       if (value != null && !input.accepts(value)) {
         return Optional.of("变量 " + name + " 的取值无效：应为" + input.describe());
       }
+      Optional<String> unsafe = value == null ? Optional.empty() : input.unsafeText(value);
+      if (unsafe.isPresent()) {
+        return Optional.of("变量 " + name + unsafe.get() + "，请删除后重新提交");
+      }
     }
     return Optional.empty();
   }
@@ -215,6 +219,35 @@ public class TaskInputs {
         case "json" -> value instanceof JsonText || value instanceof String s && s.length() <= MAX_TEXT && json(s);
         default -> false;
       };
+    }
+
+    /** What {@link TextSafety} refuses in a text, or in a string (or name) of a JSON value: " 含有…" or " 的 a.b 含有…". */
+    Optional<String> unsafeText(Object value) {
+      if ("text".equals(type) && value instanceof String s) {
+        return TextSafety.problem(s).map(p -> " " + p);
+      }
+      if ("json".equals(type) && (value instanceof JsonText || value instanceof String)) {
+        return unsafeJson(value instanceof JsonText text ? text.text() : (String) value);
+      }
+      return Optional.empty();
+    }
+
+    private static Optional<String> unsafeJson(String text) {
+      try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(text)) {
+        for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
+          if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+              || token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            Optional<String> problem = TextSafety.problem(parser.getText());
+            if (problem.isPresent()) {
+              String at = parser.getParsingContext().pathAsPointer().toString();
+              return Optional.of(at.isEmpty() ? " " + problem.get() : " 的 " + at + " " + problem.get());
+            }
+          }
+        }
+        return Optional.empty();
+      } catch (java.io.IOException e) {
+        return Optional.empty(); // not JSON: accepts() has said so, or the listener reading it will
+      }
     }
 
     String describe() {

@@ -24,6 +24,7 @@ public record ApiError(int status, String error, String message, String path, Of
       case 404 -> "未找到";
       case 405 -> "不支持的请求方式";
       case 409 -> "数据冲突";
+      case 413 -> "请求内容过大";
       case 415 -> "不支持的内容类型";
       default -> "系统错误";
     };

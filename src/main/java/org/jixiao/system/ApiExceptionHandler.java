@@ -55,6 +55,11 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException refused) {
+        return refusedInput(refused, request); // a text refused while reading (SafeTextJson)
+      }
+    }
     if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
       Object value = mismatch instanceof InvalidFormatException invalid ? invalid.getValue() : null;

@@ -1,6 +1,8 @@
 package org.jixiao.system;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +24,7 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ParamException;
 import org.jixiao.stage.TaskActionForbidden;
 import org.jixiao.stage.TaskActionRefused;
 import org.slf4j.Logger;
@@ -61,7 +64,10 @@ class EngineRestConfiguration {
         register(RestErrors.class);
         register(AllErrors.class);
         register(JsonErrors.class);
-        register(JacksonFeature.class);
+        register(JsonParseErrors.class);
+        register(JsonMappingErrors.class);
+        // without Jersey's own Jackson error mappers: they answer text/plain with Jackson's message and class names
+        register(JacksonFeature.withoutExceptionMappers());
       }
     };
   }
@@ -83,8 +89,35 @@ class EngineRestConfiguration {
   static class JsonErrors implements ExceptionMapper<JsonProcessingException> {
     @Override
     public Response toResponse(JsonProcessingException e) {
-      return answer(400, "请求内容不是有效的 JSON，或字段类型不对", null);
+      return unreadable(e);
     }
+  }
+
+  @jakarta.annotation.Priority(1)
+  static class JsonParseErrors implements ExceptionMapper<JsonParseException> {
+    @Override
+    public Response toResponse(JsonParseException e) {
+      return unreadable(e);
+    }
+  }
+
+  @jakarta.annotation.Priority(1)
+  static class JsonMappingErrors implements ExceptionMapper<JsonMappingException> {
+    @Override
+    public Response toResponse(JsonMappingException e) {
+      return unreadable(e);
+    }
+  }
+
+  /** A body that is not JSON, or a field of the wrong type: 400 naming the field where known, never Jackson's text. */
+  static Response unreadable(JsonProcessingException e) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      return answer(400, "字段 " + field + " 的取值无效（类型或格式不对）", null);
+    }
+    return answer(400, "请求内容不是有效的 JSON，或字段类型不对", null);
   }
 
   static class AllErrors implements ExceptionMapper<Throwable> {
@@ -124,18 +157,31 @@ class EngineRestConfiguration {
       }
     }
     for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if ((t instanceof NullValueException || t instanceof NotFoundException) && notFound(t.getMessage())) {
-        return answer(404, "要办理的事项或数据不存在（可能已被他人办结）", engineText(t));
+      if ((t instanceof NullValueException || t instanceof NotFoundException) && notFound(t.getMessage())
+          || t instanceof ProcessEngineException && notFound(t.getMessage()) && t.getMessage().endsWith(" is null")) {
+        return notFound();
       }
+    }
+    if (thrown instanceof ParamException param) {
+      if (param instanceof ParamException.PathParamException) {
+        return notFound();
+      }
+      return answer(400, "参数 " + param.getParameterName() + " 的值无效", null);
     }
     if (thrown instanceof WebApplicationException web) {
       int status = web.getResponse().getStatus();
-      return answer(status, status == 404 ? "请求的地址不存在" : "请求无法处理", null);
+      return answer(status, switch (status) {
+        case 404 -> "请求的地址不存在";
+        case 405 -> "该地址不支持此请求方式";
+        case 406 -> "无法以所要求的格式答复，请接受 application/json";
+        case 415 -> "不支持的内容类型，请以 application/json 提交";
+        default -> "请求无法处理";
+      }, null);
     }
     if (thrown instanceof RestException rest && rest.getStatus() != null
         && rest.getStatus().getFamily() == Response.Status.Family.CLIENT_ERROR) {
       int status = rest.getStatus().getStatusCode();
-      return answer(status, status == 404 ? "要办理的事项或数据不存在" : "请求有误", engineText(rest));
+      return status == 404 || notFound(rest.getMessage()) ? notFound() : answer(status, status == 403 ? "您无权进行此操作" : "请求有误", engineText(rest));
     }
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof ProcessEngineException e) {
@@ -145,6 +191,17 @@ class EngineRestConfiguration {
     }
     log.error("unexpected failure on /engine-rest", thrown);
     return answer(500, "系统内部错误，请联系管理员", null);
+  }
+
+  static final String NOT_FOUND = "要办理的事项或数据不存在（可能已被他人办结，或您无权查看）";
+
+  /**
+   * One answer for every id that is not there or not the caller's to see (another department's or district's
+   * task, instance, variables or history): the same status and body, without the engine's text, so that the
+   * answer does not tell whether the id exists.
+   */
+  static Response notFound() {
+    return answer(404, NOT_FOUND, null);
   }
 
   private static boolean notFound(String message) {
@@ -170,6 +227,7 @@ class EngineRestConfiguration {
       case 405 -> "MethodNotAllowed";
       case 406 -> "NotAcceptable";
       case 409 -> "Conflict";
+      case 413 -> "PayloadTooLarge";
       case 415 -> "UnsupportedMediaType";
       default -> status >= 500 ? "InternalError" : "Error";
     };

@@ -107,20 +107,20 @@ class RestSecurityTest {
   }
 
   @Test
-  void anotherDepartmentCannotCompleteTheTask() {
+  void anotherDepartmentCannotCompleteTheTaskAndIsAnsweredAsForAnIdThatDoesNotExist() {
     ResponseEntity<JsonNode> response = complete("qijiang-health");
 
-    assertThat(response.getStatusCode().value()).isEqualTo(403);
-    assertThat(response.getBody().get("message").asText()).contains("无权");
+    assertThat(response.getStatusCode().value()).isEqualTo(404);
+    assertThat(response.getBody().get("message").asText()).contains("不存在");
     assertThat(taskService.createTaskQuery().taskId(reviseTask.getId()).count()).as("still open").isOne();
   }
 
   @Test
-  void anotherDistrictCannotCompleteTheTask() {
+  void anotherDistrictCannotCompleteTheTaskAndIsAnsweredAsForAnIdThatDoesNotExist() {
     ResponseEntity<JsonNode> response = complete("enyang-edu");
 
-    assertThat(response.getStatusCode().value()).isEqualTo(403);
-    assertThat(response.getBody().get("message").asText()).contains("其他辖区");
+    assertThat(response.getStatusCode().value()).isEqualTo(404);
+    assertThat(response.getBody().get("message").asText()).contains("不存在");
     assertThat(taskService.createTaskQuery().taskId(reviseTask.getId()).count()).as("still open").isOne();
   }
 
