@@ -213,8 +213,17 @@ class TasklistFormsBrowserTest {
     browser.manage().deleteAllCookies();
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     waitFor("the login form", () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+    // the login page moves the focus to the user name once it has rendered: keys typed before that can land in
+    // the wrong field, so type until both fields hold what was typed
+    waitFor("the login form to take the credentials", () -> {
+      WebElement name = browser.findElement(By.cssSelector("input[type=text]"));
+      WebElement password = browser.findElement(By.cssSelector("input[type=password]"));
+      name.clear();
+      name.sendKeys(user);
+      password.clear();
+      password.sendKeys("demo");
+      return user.equals(name.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"));
+    });
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     waitFor("Tasklist", () -> browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
   }
