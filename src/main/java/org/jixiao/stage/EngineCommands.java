@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -441,7 +442,7 @@ final class EngineCommands {
           }
         }
         try {
-          return next.execute(command);
+          return executeRetryingClashes(command, action);
         } catch (AuthorizationException denied) {
           throw action == null ? denied : guard.unseen(addressed(command), guard.lostRace(action, denied));
         } catch (RuntimeException failed) {
@@ -457,6 +458,24 @@ final class EngineCommands {
         }
       } finally {
         depth[0]--;
+      }
+    }
+
+    /**
+     * A reviewer's completion that clashed with a background step changing the same still-open task (the deadline
+     * watch raising its priority on this or another node) is done again in a fresh transaction, up to three times:
+     * the reviewer did nothing wrong. A clash with another reviewer's completion leaves the task ended and stays a
+     * lost race (409).
+     */
+    private <T> T executeRetryingClashes(Command<T> command, EngineAction action) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return next.execute(command);
+        } catch (OptimisticLockingException clash) {
+          if (action == null || action.kind() != EngineAction.Kind.COMPLETE || attempt == 3 || !guard.isOpen(action.taskId())) {
+            throw clash;
+          }
+        }
       }
     }
   }

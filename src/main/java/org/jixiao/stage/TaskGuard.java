@@ -225,6 +225,11 @@ class TaskGuard {
             + ": not found");
   }
 
+  /** Whether the task is still there to be done (not completed, withdrawn or removed meanwhile). */
+  boolean isOpen(String taskId) {
+    return taskId != null && engine.task(taskId) != null;
+  }
+
   /** The task as stored; 409 if it has just been completed or removed (someone else won), null if it never existed. */
   private TaskState existing(String taskId) {
     TaskState task = engine.task(taskId);
