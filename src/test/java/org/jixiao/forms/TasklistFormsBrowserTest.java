@@ -211,7 +211,13 @@ class TasklistFormsBrowserTest {
   private void login(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     browser.manage().deleteAllCookies();
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    // now and then Tasklist's first load stays at its spinner on a loaded machine: load it again, as a user would
+    for (int attempt = 1; attempt < 3; attempt++) {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      if (appears(Duration.ofSeconds(25), () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty())) {
+        break;
+      }
+    }
     waitFor("the login form", () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
     // the login page moves the focus to the user name once it has rendered: keys typed before that can land in
     // the wrong field, so type until both fields hold what was typed
@@ -268,6 +274,27 @@ class TasklistFormsBrowserTest {
   private void screenshot(String name) throws IOException {
     ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
     Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** Whether the condition holds within the time, without failing. */
+  private static boolean appears(Duration within, Supplier<Boolean> condition) {
+    Instant deadline = Instant.now().plus(within);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (Boolean.TRUE.equals(condition.get())) {
+          return true;
+        }
+      } catch (RuntimeException e) {
+        // the page is still being put together
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
   }
 
   private void waitFor(String what, Supplier<Boolean> condition) {
