@@ -2,6 +2,10 @@ package org.jixiao.stage;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -38,6 +42,7 @@ import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -406,6 +411,58 @@ final class EngineCommands {
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
       }
       interceptors.add(new Interceptor(guard, configuration));
+      List<CommandInterceptor> inside = configuration.getCustomPostCommandInterceptorsTxRequired();
+      if (inside == null) {
+        inside = new ArrayList<>();
+        configuration.setCustomPostCommandInterceptorsTxRequired(inside);
+      }
+      inside.add(new TaskLock(configuration.getDatabaseTablePrefix()));
+      // the engine would log every failed command as an error with its stack trace, a lost race or a refusal
+      // included; the interceptor logs instead, telling the expected answers from the failures (CommandFailures)
+      configuration.setEnableCmdExceptionLogging(false);
+    }
+  }
+
+  /** The task a reviewer's completion works on, handed from {@link Interceptor} to {@link TaskLock}. */
+  private static final ThreadLocal<String> TASK_TO_LOCK = new ThreadLocal<>();
+
+  /**
+   * Locks the task row a reviewer's completion is about to work on, first thing in the completion's own
+   * transaction ({@code select … for update}): of two reviewers completing one task at once, the second waits for
+   * the first's commit, then finds the task gone and is answered 409 at once, without running the task's
+   * listeners and the next steps only to fail at commit (a lost race cost a whole completion's work before, and
+   * ended in whatever the winner's changes made the loser's steps trip over). Runs inside the command context
+   * (a post interceptor), on the command's connection; one statement per completion.
+   */
+  static final class TaskLock extends CommandInterceptor {
+
+    private final String sql;
+
+    TaskLock(String tablePrefix) {
+      this.sql = "select ID_ from " + (tablePrefix == null ? "" : tablePrefix) + "ACT_RU_TASK where ID_ = ? for update";
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      String taskId = TASK_TO_LOCK.get();
+      if (taskId != null) {
+        TASK_TO_LOCK.remove();
+        lock(taskId);
+      }
+      return next.execute(command);
+    }
+
+    private void lock(String taskId) {
+      Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.setString(1, taskId);
+        try (ResultSet ignored = statement.executeQuery()) {
+          // the row is ours until commit, or gone (another completion committed first: the command finds no task)
+        }
+      } catch (SQLException e) {
+        // a lock timeout (H2) or deadlock report: the transaction may be aborted, so the command must not go on
+        throw new OptimisticLockingException("task " + taskId + " could not be locked for completion: " + e.getMessage());
+      }
     }
   }
 
@@ -443,22 +500,33 @@ final class EngineCommands {
         }
         try {
           return executeRetryingClashes(command, action);
-        } catch (AuthorizationException denied) {
-          throw action == null ? denied : guard.unseen(addressed(command), guard.lostRace(action, denied));
         } catch (RuntimeException failed) {
-          if (action == null) {
-            throw failed;
-          }
-          // a completion that failed because another user's completion of the same task got in first (its
-          // listeners or gateways saw the winner's state): 409 as well, not the failure it ran into
-          RuntimeException answer = action.kind() == EngineAction.Kind.COMPLETE ? guard.lostRace(action, failed) : failed;
-          // another district's item (the tenant check), or the engine tripping over an id that does not exist
-          throw failed instanceof ProcessEngineException || failed instanceof NullPointerException
-              ? guard.unseen(addressed(command), answer) : answer;
+          throw answer(command, action, failed);
         }
+      } catch (RuntimeException answered) {
+        if (depth[0] == 1) {
+          CommandFailures.log(command, answered);
+        }
+        throw answered;
       } finally {
         depth[0]--;
       }
+    }
+
+    /** What a failed command answers the caller: a lost race 409, another's item as a missing id, else the failure. */
+    private RuntimeException answer(Command<?> command, EngineAction action, RuntimeException failed) {
+      if (action == null) {
+        return failed;
+      }
+      if (failed instanceof AuthorizationException) {
+        return guard.unseen(addressed(command), guard.lostRace(action, failed));
+      }
+      // a completion that failed because another user's completion of the same task got in first (its
+      // listeners or gateways saw the winner's state): 409 as well, not the failure it ran into
+      RuntimeException answer = action.kind() == EngineAction.Kind.COMPLETE ? guard.lostRace(action, failed) : failed;
+      // another district's item (the tenant check), or the engine tripping over an id that does not exist
+      return failed instanceof ProcessEngineException || failed instanceof NullPointerException
+          ? guard.unseen(addressed(command), answer) : answer;
     }
 
     /**
@@ -470,11 +538,16 @@ final class EngineCommands {
     private <T> T executeRetryingClashes(Command<T> command, EngineAction action) {
       for (int attempt = 1; ; attempt++) {
         try {
+          if (action != null && action.kind() == EngineAction.Kind.COMPLETE && action.taskId() != null) {
+            TASK_TO_LOCK.set(action.taskId());
+          }
           return next.execute(command);
         } catch (OptimisticLockingException clash) {
           if (action == null || action.kind() != EngineAction.Kind.COMPLETE || attempt == 3 || !guard.isOpen(action.taskId())) {
             throw clash;
           }
+        } finally {
+          TASK_TO_LOCK.remove();
         }
       }
     }

@@ -51,25 +51,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>System properties: {@code benchmark.projects} (1000), {@code benchmark.reviewers} (8), {@code
  * benchmark.db} (h2 | postgres), {@code benchmark.h2Url} (replaces the default H2 URL; {@code {dir}} stands for
  * a fresh folder), {@code benchmark.district} (qijiang), {@code benchmark.seed}, {@code benchmark.sqlLog}
- * (true: the most frequent statements per completion).
+ * (true: the most frequent statements per completion), {@code benchmark.pick} (spread | random: how a desk
+ * chooses among its list's tasks, see {@link Pick}).
  */
 public final class DistrictYearBenchmark {
 
   /** What to run. */
   public record Settings(int projects, int reviewers, String db, String h2Url, String district, long seed,
-      boolean sqlLog) {
+      boolean sqlLog, Pick pick) {
 
     public static Settings fromSystemProperties() {
       return new Settings(Integer.getInteger("benchmark.projects", 1000), Integer.getInteger("benchmark.reviewers", 8),
           System.getProperty("benchmark.db", "h2"), blankToNull(System.getProperty("benchmark.h2Url")),
           System.getProperty("benchmark.district", "qijiang"), Long.getLong("benchmark.seed", 20261202L),
-          Boolean.getBoolean("benchmark.sqlLog"));
+          Boolean.getBoolean("benchmark.sqlLog"), Pick.valueOf(System.getProperty("benchmark.pick", "spread").toUpperCase()));
     }
 
     private static String blankToNull(String s) {
       return s == null || s.isBlank() ? null : s;
     }
   }
+
+  /**
+   * How a desk chooses among the tasks its person's list shows. SPREAD (the default): desks that serve the same
+   * person at the same moment take different items (desk k tries the k-th first), as colleagues sharing one
+   * queue do in Tasklist by claiming; RANDOM: each desk picks at random (the model before 2026-12-02, which
+   * makes desks of the same person collide far more often, the more the fewer tasks that person holds).
+   */
+  public enum Pick { SPREAD, RANDOM }
 
   /** One phase's figures: the completions of the district-year's tasks, or of the bare process. */
   public record Phase(String name, int completions, double seconds, List<Long> completionMicros,
@@ -107,8 +116,8 @@ public final class DistrictYearBenchmark {
 
     public String markdown() {
       StringBuilder t = new StringBuilder();
-      t.append(String.format("Machine: %s; database: %s; %d projects in %s, %d reviewers.%n%n", machine, database,
-          projects, settings.district(), settings.reviewers()));
+      t.append(String.format("Machine: %s; database: %s; %d projects in %s, %d reviewers, desks pick %s.%n%n", machine,
+          database, projects, settings.district(), settings.reviewers(), settings.pick().name().toLowerCase()));
       t.append("| measure | district-year (jixiao) | bare user-task process | ours / bare |\n");
       t.append("|---|---:|---:|---:|\n");
       t.append(String.format("| task completions | %d | %d | |%n", ours.completions(), bare.completions()));
@@ -379,7 +388,11 @@ public final class DistrictYearBenchmark {
         List<JsonNode> tasks = new ArrayList<>();
         JsonNode embedded = page.json().path("_embedded").path("task");
         embedded.forEach(tasks::add);
-        Collections.shuffle(tasks, random);
+        if (settings.pick() == Pick.RANDOM) {
+          Collections.shuffle(tasks, random);
+        } else if (!tasks.isEmpty()) {
+          Collections.rotate(tasks, -(worker % tasks.size()));
+        }
         boolean worked = false;
         for (JsonNode task : tasks) {
           ObjectNode variables = form.variables(user, task);

@@ -17,7 +17,8 @@ class DistrictYearBenchmarkTest {
   @Test
   void fiveProjectsGoThroughTheChainAndTheBareProcessGetsAsManyCompletions() throws Exception {
     DistrictYearBenchmark.Result result = DistrictYearBenchmark.run(
-        new DistrictYearBenchmark.Settings(10, 3, "h2", null, "qijiang", 7L, false));
+        new DistrictYearBenchmark.Settings(10, 3, "h2", null, "qijiang", 7L, false,
+            DistrictYearBenchmark.Settings.fromSystemProperties().pick()));
 
     assertThat(result.approved()).isEqualTo(10);
     // seven below the thresholds (3 goal steps), two general policies (+3 ex-ante steps), one with a 5-expert panel

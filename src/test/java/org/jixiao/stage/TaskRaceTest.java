@@ -42,6 +42,7 @@ class TaskRaceTest {
   @Autowired Applications applications;
   @Autowired ProjectService projects;
   @Autowired org.jixiao.stage.Opinions opinions;
+  @Autowired javax.sql.DataSource dataSource;
 
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -64,6 +65,34 @@ class TaskRaceTest {
     assertOneWinnerOneConflict(answers);
     assertThat(opinions.ofSubject(org.jixiao.stage.SubjectType.PROJECT, code).stream()
         .filter(o -> ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR.equals(o.getStep())).count()).isOne();
+  }
+
+  /**
+   * A completion locks its task's row before it does any work: while another transaction holds that row (as a
+   * competing completion does until it commits), the completion waits instead of running the task's steps; once
+   * the row is free it goes through.
+   */
+  @Test
+  void aCompletionWaitsForTheTaskRowHeldByAnotherTransactionThenGoesThrough() throws Exception {
+    Task review = applications.awaitingReview("锁定办理项目");
+    Future<ResponseEntity<JsonNode>> completion;
+    try (java.sql.Connection holder = dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      try (java.sql.PreparedStatement lock = holder.prepareStatement("select ID_ from ACT_RU_TASK where ID_ = ? for update")) {
+        lock.setString(1, review.getId());
+        assertThat(lock.executeQuery().next()).isTrue();
+      }
+      completion = threads.submit(() -> http.withBasicAuth("qijiang-supervisor", "demo")
+          .postForEntity("/engine-rest/task/" + review.getId() + "/complete", json(Map.of("variables", Map.of(
+              ExAnteProcess.VAR_REVIEW_DECISION, Map.of("value", "APPROVE", "type", "String")))), JsonNode.class));
+      Thread.sleep(1500);
+      assertThat(completion.isDone()).as("the completion waits for the task's row").isFalse();
+      assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isOne();
+      holder.rollback();
+    }
+    ResponseEntity<JsonNode> answer = completion.get(60, TimeUnit.SECONDS);
+    assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isZero();
   }
 
   @RepeatedTest(3)
