@@ -82,7 +82,7 @@ public final class DistrictYearBenchmark {
 
   /** One phase's figures: the completions of the district-year's tasks, or of the bare process. */
   public record Phase(String name, int completions, double seconds, List<Long> completionMicros,
-      List<Long> listMicros, int conflicts, SqlCounter.Snapshot sql, SqlCounter.Snapshot listSql) {
+      List<Long> listMicros, int conflicts, SqlCounter.Snapshot sql, SqlCounter.Snapshot listSql, String load) {
 
     double perSecond() {
       return completions / seconds;
@@ -121,6 +121,8 @@ public final class DistrictYearBenchmark {
       t.append("| measure | district-year (jixiao) | bare user-task process | ours / bare |\n");
       t.append("|---|---:|---:|---:|\n");
       t.append(String.format("| task completions | %d | %d | |%n", ours.completions(), bare.completions()));
+      t.append(String.format("| machine load (1-minute average, start → end of phase) | %s | %s | |%n", ours.load(),
+          bare.load()));
       t.append(String.format("| task completions per second | %.1f | %.1f | **%.2f** |%n", ours.perSecond(),
           bare.perSecond(), ratio()));
       t.append(String.format("| completion p50 / p95 / p99 (ms) | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.2f (p50) |%n",
@@ -332,6 +334,7 @@ public final class DistrictYearBenchmark {
     if (settings.sqlLog()) {
       sql.topTexts(0, 1);
     }
+    String loadBefore = loadAverage();
     SqlCounter.Snapshot sqlBefore = sql.snapshot();
     SqlCounter.Snapshot listBefore = sql.snapshot(SqlCounter.LIST);
     long start = System.nanoTime();
@@ -368,7 +371,17 @@ public final class DistrictYearBenchmark {
     Collections.sort(sortedCompletions);
     List<Long> sortedLists = new ArrayList<>(lists);
     Collections.sort(sortedLists);
-    return new Phase(name, completions.size(), seconds, sortedCompletions, sortedLists, conflicts.get(), used, listUsed);
+    return new Phase(name, completions.size(), seconds, sortedCompletions, sortedLists, conflicts.get(), used, listUsed,
+        loadBefore + " → " + loadAverage());
+  }
+
+  /** The machine's 1-minute load average (Linux), so a table shows whether something else ran beside the phase. */
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   private void reviewers(People people, Form form, Map<String, Integer> bySteps, List<Long> completions,
