@@ -32,15 +32,7 @@ public final class TasklistSession {
   /** Opens Tasklist (session and CSRF cookie), then logs in with its login form, as the browser does. */
   public static TasklistSession login(TestRestTemplate http, String user, String password) {
     TasklistSession session = new TasklistSession(http);
-    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
-    session.remember(page.getHeaders());
-    HttpHeaders headers = session.headers();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", password);
-    ResponseEntity<String> login = http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
-        HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> login = session.submitLogin(user, password, null);
     assertThat(login.getStatusCode().value()).as("Tasklist login of %s: %s", user, login.getBody()).isEqualTo(200);
     session.remember(login.getHeaders());
     // the login renews the session; Tasklist's next request (who is logged in) gets the new session's token
@@ -49,6 +41,30 @@ public final class TasklistSession {
     assertThat(who.getStatusCode().value()).isEqualTo(200);
     session.remember(who.getHeaders());
     return session;
+  }
+
+  /**
+   * Opens Tasklist and submits its login form once, as the browser does (session and CSRF token first), from
+   * the given client address if not null; the answer as it came.
+   */
+  public static ResponseEntity<String> attemptLogin(TestRestTemplate http, String user, String password,
+      String clientAddress) {
+    return new TasklistSession(http).submitLogin(user, password, clientAddress);
+  }
+
+  private ResponseEntity<String> submitLogin(String user, String password, String clientAddress) {
+    ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    remember(page.getHeaders());
+    HttpHeaders headers = headers();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    if (clientAddress != null) {
+      headers.set("X-Forwarded-For", clientAddress);
+    }
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", user);
+    form.add("password", password);
+    return http.exchange("/camunda/api/admin/auth/user/default/login/tasklist",
+        HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
   }
 
   /** {@code POST task/{id}/submit-form}, what Tasklist's 完成 sends; variables as {name: {type, value}}. */

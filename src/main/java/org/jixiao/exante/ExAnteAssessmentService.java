@@ -161,6 +161,10 @@ public class ExAnteAssessmentService {
   @Transactional
   public void withdraw(String code, Caller caller) {
     Project project = load(code);
+    if (!caller.mayRead(project.getDistrict(), project.getDepartment())) {
+      // another department's or district's project reads as one that does not exist
+      throw ApiException.notFound("项目不存在：" + code);
+    }
     if (!caller.isAdministrator() && !caller.belongsTo(project.getDepartment())) {
       throw ApiException.forbidden("只有申报单位可以撤回本项目：" + code);
     }

@@ -20,10 +20,9 @@ public class GoalQueries {
 
   @Transactional(readOnly = true)
   public GoalSetView find(String code, Caller caller) {
-    GoalSet set = sets.findByCode(code).orElseThrow(() -> ApiException.notFound("绩效目标不存在：" + code));
-    if (!caller.mayRead(set.getDistrict(), set.getDepartment())) {
-      throw ApiException.forbidden("您无权查看该绩效目标：" + code);
-    }
+    // another department's or district's goals read as goals that do not exist (the answer tells no codes)
+    GoalSet set = sets.findByCode(code).filter(s -> caller.mayRead(s.getDistrict(), s.getDepartment()))
+        .orElseThrow(() -> ApiException.notFound("绩效目标不存在：" + code));
     return records.view(set);
   }
 

@@ -198,14 +198,13 @@ public class ProjectService {
         .orElseThrow(() -> new IllegalStateException("process refers to a project that does not exist: " + code));
   }
 
-  /** The project if it exists (else 404) and the caller may read it (else 403). */
+  /**
+   * The project if it exists and the caller may read it; else 404, the same answer for another department's or
+   * district's project as for a code that does not exist, so the answer does not tell which codes exist.
+   */
   private Project readable(String code, Caller caller) {
-    Project project = projects.findByCode(code)
+    return projects.findByCode(code).filter(project -> mayRead(caller, project))
         .orElseThrow(() -> ApiException.notFound("项目不存在：" + code));
-    if (!mayRead(caller, project)) {
-      throw ApiException.forbidden("您无权查看该项目：" + code);
-    }
-    return project;
   }
 
   private static boolean mayRead(Caller caller, Project project) {

@@ -110,8 +110,10 @@ class GoalApiTest {
     String code = fixture.listedProject("qijiang");
     assertThat(get("qijiang-edu", "/api/goal-sets/" + code).getStatusCode().value()).isEqualTo(200);
     assertThat(get("qijiang-supervisor", "/api/goal-sets/" + code).getStatusCode().value()).isEqualTo(200);
-    assertThat(get("qijiang-health", "/api/goal-sets/" + code).getStatusCode().value()).isEqualTo(403);
-    assertThat(get("jilin-perf", "/api/goal-sets/" + code).getStatusCode().value()).isEqualTo(403);
+    // another department's or district's goals: the same 404 as a code that does not exist
+    assertThat(get("qijiang-health", "/api/goal-sets/" + code).getStatusCode().value()).isEqualTo(404);
+    assertThat(get("jilin-perf", "/api/goal-sets/" + code).getBody().get("message").asText())
+        .isEqualTo("绩效目标不存在：" + code);
     assertThat(get("qijiang-edu", "/api/goal-sets/NOPE-2027").getStatusCode().value()).isEqualTo(404);
     assertThat(http.getForEntity("/api/goal-sets/" + code, JsonNode.class).getStatusCode().value()).isEqualTo(401);
 

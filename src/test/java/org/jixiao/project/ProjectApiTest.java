@@ -124,7 +124,7 @@ class ProjectApiTest {
     assertThat(open.get("reasons")).isEmpty();
     assertThat(http.withBasicAuth("qijiang-health", "demo")
         .getForEntity("/api/projects/" + listed + "/funding-eligibility", JsonNode.class).getStatusCode().value())
-        .isEqualTo(403);
+        .isEqualTo(404);
   }
 
   @Test
@@ -139,7 +139,8 @@ class ProjectApiTest {
     ResponseEntity<JsonNode> again = http.withBasicAuth("qijiang-edu", "demo")
         .postForEntity("/api/projects/" + code + "/withdraw", null, JsonNode.class);
 
-    assertThat(other.getStatusCode().value()).isEqualTo(403);
+    assertThat(other.getStatusCode().value()).isEqualTo(404);
+    assertThat(other.getBody().get("message").asText()).isEqualTo("项目不存在：" + code);
     assertThat(own.getStatusCode().value()).isEqualTo(200);
     assertThat(own.getBody().get("status").asText()).isEqualTo("WITHDRAWN");
     assertThat(again.getStatusCode().value()).isEqualTo(409);
@@ -272,8 +273,11 @@ class ProjectApiTest {
     assertThat(status("qijiang-edu", code)).isEqualTo(200);
     assertThat(status("qijiang-supervisor", code)).isEqualTo(200);
     assertThat(status("qijiang-perf", code)).isEqualTo(200);
-    assertThat(status("qijiang-health", code)).isEqualTo(403);
-    assertThat(status("enyang-supervisor", code)).isEqualTo(403);
+    // another department's or district's project: the same 404 and message as a code that does not exist
+    assertThat(status("qijiang-health", code)).isEqualTo(404);
+    assertThat(status("enyang-supervisor", code)).isEqualTo(404);
+    assertThat(http.withBasicAuth("enyang-supervisor", "demo").getForEntity("/api/projects/" + code, JsonNode.class)
+        .getBody().get("message").asText()).isEqualTo("项目不存在：" + code);
     assertThat(status("qijiang-edu", "NO-SUCH-PROJECT")).isEqualTo(404);
     ResponseEntity<JsonNode> missing = http.withBasicAuth("qijiang-edu", "demo")
         .getForEntity("/api/projects/NO-SUCH-PROJECT", JsonNode.class);

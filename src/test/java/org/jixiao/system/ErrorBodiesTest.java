@@ -156,6 +156,21 @@ class ErrorBodiesTest {
         .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-11f1-[0-9a-f]{4}-[0-9a-f]{12}", "00000000-0000-0000-0000-000000000002");
   }
 
+  @Test
+  void aWrongWebappLoginAndAnUnknownPathAreJsonInChineseNotSpringsErrorText() {
+    // from its own source: the login throttle counts failures per address
+    ResponseEntity<String> login = TasklistSession.attemptLogin(http, "qijiang-supervisor", "wrong", "203.0.113.77");
+    assertError(login, 401, "未登录，或用户名、密码错误");
+    assertThat(login.getBody()).doesNotContain("\"error\":\"Unauthorized\"").contains("\"error\":\"未登录\"");
+
+    ResponseEntity<String> unknown = http.withBasicAuth("qijiang-supervisor", "demo")
+        .getForEntity("/no-such-page", String.class);
+    assertThat(status(unknown)).as("%s", unknown.getBody()).isEqualTo(404);
+    assertThat(body(unknown).get("status").asInt()).isEqualTo(404);
+    assertThat(body(unknown).get("message").asText()).containsPattern("[\\u4e00-\\u9fa5]");
+    assertThat(unknown.getBody()).doesNotContain("Not Found", "java.", "Exception");
+  }
+
   private static void assertError(ResponseEntity<String> response, int status, String message) {
     assertThat(status(response)).as("%s", response.getBody()).isEqualTo(status);
     assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
