@@ -167,6 +167,13 @@ class MonitoringProcessTest {
     assertThat(gate.reasons()).extracting(FundingEligibility.Reason::code).containsExactly("PAYMENT_SUSPENDED");
     assertThat(view(instance).paymentState()).isEqualTo("SUSPENDED");
     assertThat(instance).isWaitingAt(MonitoringProcess.GATEWAY_AWAIT_ROUND);
+
+    String code = view(instance).projectCode();
+    assertThatThrownBy(() -> keyMonitoring.resumePayment(code, 2027, callers.of("qijiang-perf")))
+        .isInstanceOf(ApiException.class).hasMessageContaining("预算科");
+    assertThat(eligibility(instance).payable()).isFalse();
+    keyMonitoring.resumePayment(code, 2027, callers.of("qijiang-budget"));
+    assertThat(eligibility(instance).payable()).isTrue();
   }
 
   @Test
