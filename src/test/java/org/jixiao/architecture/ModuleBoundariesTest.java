@@ -69,7 +69,7 @@ class ModuleBoundariesTest {
 
   @Test
   void aModulesRepositoriesAreItsOwn() {
-    for (String module : new String[] {"project", "stage", "exante", "goal", "lifecycle"}) {
+    for (String module : new String[] {"project", "stage", "exante", "goal", "monitoring", "lifecycle"}) {
       noClasses().that().resideOutsideOfPackage(ROOT + "." + module + "..")
           .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
               "repositories of " + module, c -> c.getPackageName().startsWith(ROOT + "." + module)
