@@ -44,10 +44,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
     this.json = json;
   }
 
-  /** The cap of this request: uploads of attachments and deployments have their own. */
+  /** Upload paths of our own API that take the upload cap: the budget execution data (执行数据导入). */
+  static final java.util.Set<String> UPLOAD_PATHS = java.util.Set.of("/api/monitoring/execution-imports");
+
+  /** The cap of this request: uploads of attachments, deployments and execution data have their own. */
   long capOf(HttpServletRequest request) {
     String uri = request.getRequestURI();
-    return uri.endsWith("/attachment/create") || uri.endsWith("/deployment/create") ? maxUpload : maxBody;
+    return uri.endsWith("/attachment/create") || uri.endsWith("/deployment/create") || UPLOAD_PATHS.contains(uri)
+        ? maxUpload : maxBody;
   }
 
   @Override
