@@ -73,7 +73,8 @@ final class ExecutionImportReader {
   // ------------------------------------------------------------------------------------------------- xlsx
 
   private static List<Line> readXlsx(byte[] bytes) {
-    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes));
+    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes),
+        new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
         Stream<Row> rows = workbook.getFirstSheet().openStream()) {
       List<Line> lines = new ArrayList<>();
       Map<String, Integer> columns = null;

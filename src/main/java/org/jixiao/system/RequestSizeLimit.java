@@ -63,7 +63,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
       refuse(request, response, cap);
       return;
     }
-    if (declared < 0 && request.getHeader("Transfer-Encoding") != null && !isFormPost(request)) {
+    if (declared < 0 && request.getHeader("Transfer-Encoding") != null && !isFormPost(request)
+        && !isOwnMultipartUpload(request)) {
       byte[] body = readUpTo(request.getInputStream(), cap);
       if (body == null) {
         refuse(request, response, cap);
@@ -73,6 +74,17 @@ class RequestSizeLimit extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * A chunked multipart upload to one of our own upload paths is not read ahead: Spring parses its parts from the
+   * container's own stream (which a read-ahead would leave empty), and the multipart limits
+   * ({@code spring.servlet.multipart.*}, set to the upload cap) refuse a larger one with 413.
+   */
+  private static boolean isOwnMultipartUpload(HttpServletRequest request) {
+    String type = request.getContentType();
+    return UPLOAD_PATHS.contains(request.getRequestURI()) && type != null
+        && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
   }
 
   private static boolean isFormPost(HttpServletRequest request) {
