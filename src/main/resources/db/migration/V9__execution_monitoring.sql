@@ -18,6 +18,7 @@ create table monitoring_project (
   payment_state       varchar(16)    not null default 'NORMAL',
   reclaimed_total     numeric(18, 2) not null default 0,
   on_site_check       boolean        not null default false,
+  extra_round_as_of   date,
   process_instance_id varchar(64),
   created_at          timestamp with time zone not null,
   updated_at          timestamp with time zone not null,

@@ -105,9 +105,9 @@ class PostgresApplicationTest {
     complete(task(goals), withVariables(GoalReviewProcess.VAR_REVIEW_DECISION, "APPROVE"));
     complete(task(goals), withVariables(GoalReviewProcess.VAR_REVIEW_DECISION, "APPROVE"));
     assertThat(goals).hasPassed(GoalReviewProcess.END_GOALS_APPROVED).isEnded();
-    assertThat(lifecycle).hasPassed(ProjectYearProcess.END_GOALS_APPROVED).isEnded();
+    assertThat(lifecycle).hasPassed(ProjectYearProcess.TASK_OPEN_MONITORING).isWaitingAt(ProjectYearProcess.CALL_EXECUTION_MONITORING);
     assertThat(jdbc.queryForObject("select stage from project where code = 'PG-2026-001'", String.class))
-        .isEqualTo("GOALS_APPROVED");
+        .isEqualTo("MONITORING");
     assertThat(jdbc.queryForObject("select budget_amount from goal_set where code = ?", BigDecimal.class, goalSet))
         .isEqualByComparingTo("8000000.00");
     assertThat(jdbc.queryForObject("select i.target_value from goal_indicator i join goal_version v"

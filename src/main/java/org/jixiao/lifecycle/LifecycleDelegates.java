@@ -20,4 +20,23 @@ class LifecycleDelegates {
   JavaDelegate recordGoalsApprovedDelegate(ProjectYearService lifecycle) {
     return execution -> lifecycle.goalsApproved(execution.getProcessBusinessKey());
   }
+
+  /** 开启运行监控 (Task_OpenMonitoring): the monitoring the lifecycle calls next */
+  @Bean
+  JavaDelegate openMonitoringDelegate(ProjectYearService lifecycle) {
+    return execution -> execution.setVariable(ProjectYearProcess.VAR_MONITORING_CODE,
+        lifecycle.openMonitoring(execution.getProcessBusinessKey()));
+  }
+
+  /** 登记运行监控结束 (Task_RecordMonitoringEnded) */
+  @Bean
+  JavaDelegate recordMonitoringEndedDelegate(ProjectYearService lifecycle) {
+    return execution -> lifecycle.monitoringEnded(execution.getProcessBusinessKey());
+  }
+
+  /** 登记项目止损 (Task_RecordProjectStopped) */
+  @Bean
+  JavaDelegate recordProjectStoppedDelegate(ProjectYearService lifecycle) {
+    return execution -> lifecycle.projectStopped(execution.getProcessBusinessKey());
+  }
 }

@@ -17,8 +17,16 @@ public final class ProjectYearProcess {
   /** 绩效目标审核与批复: calls Process_GoalReview with the goal set's code as business key */
   public static final String CALL_GOAL_REVIEW = "Call_GoalReview";
   public static final String TASK_RECORD_GOALS_APPROVED = "Task_RecordGoalsApproved";
-  /** Where monitoring, evaluation and rectification will follow. */
-  public static final String END_GOALS_APPROVED = "EndEvent_GoalsApproved";
+  /** 开启运行监控: the monitoring record of the project's budget year */
+  public static final String TASK_OPEN_MONITORING = "Task_OpenMonitoring";
+  /** 绩效运行监控: calls Process_ExecutionMonitoring with the monitoring code as business key */
+  public static final String CALL_EXECUTION_MONITORING = "Call_ExecutionMonitoring";
+  public static final String GATEWAY_MONITORING_OUTCOME = "Gateway_MonitoringOutcome";
+  public static final String TASK_RECORD_MONITORING_ENDED = "Task_RecordMonitoringEnded";
+  public static final String TASK_RECORD_PROJECT_STOPPED = "Task_RecordProjectStopped";
+  /** Where evaluation and rectification will follow. */
+  public static final String END_MONITORING_ENDED = "EndEvent_MonitoringEnded";
+  public static final String END_PROJECT_STOPPED = "EndEvent_ProjectStopped";
   public static final String END_PROJECT_REJECTED = "EndEvent_ProjectRejected";
   public static final String END_APPLICATION_WITHDRAWN = "EndEvent_ApplicationWithdrawn";
 
@@ -31,6 +39,10 @@ public final class ProjectYearProcess {
   public static final String VAR_EX_ANTE_OUTCOME = "exAnteOutcome";
   /** Written by Task_OpenGoalSetting: the goal set the goal review is called for. */
   public static final String VAR_GOAL_SET_CODE = "goalSetCode";
+  /** Written by Task_OpenMonitoring: the monitoring the call activity runs (monitoring.MonitoringProcess). */
+  public static final String VAR_MONITORING_CODE = "monitoringCode";
+  /** Out of the monitoring: ENDED or STOPPED. */
+  public static final String VAR_MONITORING_OUTCOME = "monitoringOutcome";
 
   private ProjectYearProcess() {}
 }

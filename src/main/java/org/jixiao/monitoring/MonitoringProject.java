@@ -67,6 +67,9 @@ public class MonitoringProject {
   @Column(nullable = false)
   private boolean onSiteCheck;
 
+  /** An extra round the finance bureau requested and the process has not opened yet: its as-of date */
+  private java.time.LocalDate extraRoundAsOf;
+
   private String processInstanceId;
 
   @Column(nullable = false, updatable = false)
@@ -151,6 +154,24 @@ public class MonitoringProject {
   public void drawnForOnSiteCheck(boolean drawn, OffsetDateTime now) {
     this.onSiteCheck = drawn;
     this.updatedAt = now;
+  }
+
+  void requestExtraRound(java.time.LocalDate asOf, OffsetDateTime now) {
+    this.extraRoundAsOf = asOf;
+    this.updatedAt = now;
+  }
+
+  /** The pending extra round's as-of date, cleared: the round is being opened. */
+  java.util.Optional<java.time.LocalDate> takeExtraRound(OffsetDateTime now) {
+    java.time.LocalDate asOf = extraRoundAsOf;
+    this.extraRoundAsOf = null;
+    this.updatedAt = now;
+    return java.util.Optional.ofNullable(asOf);
+  }
+
+  /** The monitoring code: the project code and the year (QJ-2026-001-2027), business key of the process. */
+  public String code() {
+    return projectCode + "-" + budgetYear;
   }
 
   public boolean isStopped() {

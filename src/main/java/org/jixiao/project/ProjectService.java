@@ -167,7 +167,7 @@ public class ProjectService {
       case RESUBMIT -> ProjectStatus.SUBMITTED;
       case WITHDRAW -> ProjectStatus.WITHDRAWN;
       case APPROVE, REJECT, BACK, SUBMIT, SUPERVISE, AGREE, DISAGREE, FEEDBACK, SUBMIT_GOALS,
-          RESUBMIT_GOALS, REQUEST_ADJUSTMENT -> project.getStatus();
+          RESUBMIT_GOALS, REQUEST_ADJUSTMENT, SUBMIT_REPORT, SUBMIT_PLAN, DECIDE_RED_LIGHT -> project.getStatus();
     };
     opinions.record(new Opinions.Given(Stage.EX_ANTE, new Subject(SubjectType.PROJECT, project.getId(),
         project.getCode()), null, opinion.step(), opinion.stepName(), opinion.reviewer(), opinion.reviewerRole(),

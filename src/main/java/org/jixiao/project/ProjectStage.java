@@ -11,7 +11,13 @@ public enum ProjectStage {
   /** 绩效目标编制与审核 (Call_GoalReview): listed, its goal set opened, review (and 抽审) under way */
   GOALS("绩效目标编制与审核"),
   /** 目标已批复，待运行监控: goal review ended with approved goals */
-  GOALS_APPROVED("目标已批复，待运行监控");
+  GOALS_APPROVED("目标已批复，待运行监控"),
+  /** 绩效运行监控 (Call_ExecutionMonitoring): the year's monitoring rounds under way */
+  MONITORING("绩效运行监控"),
+  /** 运行监控结束，待绩效评价: the year's rounds done */
+  MONITORED("运行监控结束，待绩效评价"),
+  /** 止损: the finance bureau stopped the project on a red light; its monitoring ended */
+  STOPPED("已止损");
 
   private final String label;
 

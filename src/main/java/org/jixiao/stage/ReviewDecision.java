@@ -23,6 +23,10 @@ public enum ReviewDecision {
   SUBMIT_GOALS("报送绩效目标"),
   RESUBMIT_GOALS("修改后重新报送"),
   REQUEST_ADJUSTMENT("申请调整目标"),
+  /** 运行监控: the unit's report of a round, its correction plan, the finance bureau's decision on a red light */
+  SUBMIT_REPORT("报送监控情况"),
+  SUBMIT_PLAN("报送纠偏计划"),
+  DECIDE_RED_LIGHT("红灯处置"),
   /** the applicant withdrew the application */
   WITHDRAW("撤回申报");
 

@@ -5,5 +5,7 @@ public enum SubjectType {
   /** a project or policy in the project library, by project code */
   PROJECT,
   /** a goal set (a project's or a department's goals for a budget year), by goal set code */
-  GOAL_SET
+  GOAL_SET,
+  /** a project's execution monitoring for a budget year, by monitoring code (project code and year) */
+  MONITORING
 }

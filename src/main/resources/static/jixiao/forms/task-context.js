@@ -12,7 +12,9 @@
 //   decisionBlock, decided     the decision block (options.decision), read by decision.html
 //
 // options:
-//   subject    'project' (ex-ante: projectCode) or 'goalSet' (goals: goalSetCode, and projectCode if any)
+//   subject    'project' (ex-ante: projectCode), 'goalSet' (goals: goalSetCode, and projectCode if any) or
+//              'monitoring' (projectCode, budgetYear, reportId: /api/monitoring/projects/{code} as monitoring,
+//              the task's round as round, the rounds before it as earlierRounds; monitoring (view, round) once there)
 //   variables  further variables to fetch; fetched(value) gets them (value(name)) before anything loads
 //   task       load the task itself (its name and step)
 //   ready      a promise to wait for before loading (code the form loads, such as the goal editor)
@@ -33,7 +35,8 @@ window.jixiaoTaskContext = function (scope, camForm, $injector, options) {
   var $q = $injector.get('$q');
   var Uri = $injector.get('Uri');
   var variables = camForm.variableManager;
-  var names = options.subject === 'goalSet' ? ['goalSetCode', 'projectCode'] : ['projectCode'];
+  var names = options.subject === 'goalSet' ? ['goalSetCode', 'projectCode']
+    : options.subject === 'monitoring' ? ['projectCode', 'budgetYear', 'reportId', 'roundNo'] : ['projectCode'];
   names = names.concat(options.variables || []);
   if (options.overdue) {
     names = names.concat(['overdueTaskId', 'overdueTaskName']);
@@ -65,6 +68,29 @@ window.jixiaoTaskContext = function (scope, camForm, $injector, options) {
       if (options.goalSetFailed) {
         options.goalSetFailed();
       }
+    });
+  }
+  // the project's monitoring of the year: goals, every round with its light, decisions and plans; the current
+  // round (reportId) as scope.round, the earlier ones as scope.earlierRounds
+  function loadMonitoring() {
+    return $http.get('/api/monitoring/projects/' + encodeURIComponent(value('projectCode')),
+      { params: { budgetYear: value('budgetYear') } }).then(function (response) {
+      scope.monitoring = response.data;
+      var reportId = value('reportId');
+      scope.round = null;
+      scope.earlierRounds = [];
+      (response.data.rounds || []).forEach(function (r) {
+        if (r.reportId === reportId) {
+          scope.round = r;
+        } else if (!reportId || r.roundNo < value('roundNo')) {
+          scope.earlierRounds.push(r);
+        }
+      });
+      if (options.monitoring) {
+        options.monitoring(response.data, scope.round);
+      }
+    }, function (response) {
+      scope.monitoringError = failure(response, '运行监控记录加载失败');
     });
   }
   function loadProject() {
@@ -125,6 +151,8 @@ window.jixiaoTaskContext = function (scope, camForm, $injector, options) {
     }).then(function () {
       return options.subject === 'goalSet' ? loadGoalSet() : null;
     }).then(loadProject).then(function () {
+      return options.subject === 'monitoring' ? loadMonitoring() : null;
+    }).then(function () {
       return options.overdue ? loadOverdueTask() : null;
     }).then(function () {
       return options.more ? options.more() : null;

@@ -270,10 +270,10 @@ public final class DistrictYearBenchmark {
     double chainSeconds = ours.seconds();
     log("district-year: %d completions in %.1f s", ours.completions(), chainSeconds);
     Footprint after = footprint(jdbc, settings.db());
-    int approved = jdbc.queryForObject("select count(*) from project where stage = 'GOALS_APPROVED' and district = ?",
+    int approved = jdbc.queryForObject("select count(*) from project where stage = 'MONITORING' and district = ?",
         Integer.class, d);
     if (approved != settings.projects()) {
-      throw new IllegalStateException("only " + approved + " of " + settings.projects() + " projects reached GOALS_APPROVED");
+      throw new IllegalStateException("only " + approved + " of " + settings.projects() + " projects reached MONITORING");
     }
 
     // 3. the same number of completions of a bare three-step process

@@ -28,6 +28,11 @@ import org.jixiao.goal.GoalSetStatus;
 import org.jixiao.goal.GoalSetView;
 import org.jixiao.identity.Caller;
 import org.jixiao.identity.CallerLookup;
+import org.jixiao.monitoring.KeyMonitoring;
+import org.jixiao.monitoring.KeyReason;
+import org.jixiao.monitoring.MonitoringProcess;
+import org.jixiao.monitoring.MonitoringQueries;
+import org.jixiao.monitoring.MonitoringView;
 import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.BudgetStage;
 import org.jixiao.project.FundSource;
@@ -62,6 +67,8 @@ class ProjectYearProcessTest {
   @Autowired GoalSampling sampling;
   @Autowired ExAnteAssessmentService assessments;
   @Autowired CallerLookup callers;
+  @Autowired KeyMonitoring keyMonitoring;
+  @Autowired MonitoringQueries monitoringQueries;
 
   @BeforeEach
   void bindAssertions() {
@@ -69,7 +76,7 @@ class ProjectYearProcessTest {
   }
 
   @Test
-  void qijiangPolicyOfSixMillionIsAssessedReturnedListedAndItsGoalsApproved() {
+  void qijiangPolicyOfSixMillionIsAssessedReturnedListedItsGoalsApprovedAndMonitoredInTwoRounds() {
     String code = apply("qijiang", ItemType.GENERAL_POLICY, "6000000.00", true, 2027);
     agrees(code, ExAnteProcess.TASK_SELF_ASSESS);
 
@@ -94,10 +101,32 @@ class ProjectYearProcessTest {
     agrees(code, GoalReviewProcess.TASK_REVIEW_BY_FINANCE);
     goalDecision(goalSet, GoalReviewProcess.TASK_REVIEW_BY_FINANCE, FINANCE, "APPROVE");
 
-    agrees(code, ProjectYearProcess.END_GOALS_APPROVED);
+    agrees(code, MonitoringProcess.GATEWAY_AWAIT_ROUND);
+    // key monitoring adds the October round to the default July one: two rounds, both opened by their timers
+    keyMonitoring.mark(code, 2027, KeyReason.MAJOR_POLICY, "重大政策", callers.of("qijiang-perf"));
+    for (int round = 1; round <= 2; round++) {
+      fireTimer(code);
+      agrees(code, MonitoringProcess.TASK_REPORT_MONITORING);
+      monitoring(code, MonitoringProcess.TASK_REPORT_MONITORING, "qijiang-education",
+          Map.of(MonitoringProcess.VAR_MONITORING_REPORT, onSchedule(round == 1 ? "3600000" : "5000000")));
+      agrees(code, MonitoringProcess.TASK_REVIEW_BY_FINANCE);
+      monitoring(code, MonitoringProcess.TASK_REVIEW_BY_FINANCE, FINANCE,
+          Map.of(MonitoringProcess.VAR_REVIEW_DECISION, "APPROVE"));
+      agrees(code, MonitoringProcess.GATEWAY_AWAIT_ROUND);
+    }
+    fireTimer(code); // the year's end
+
+    agrees(code, ProjectYearProcess.END_MONITORING_ENDED);
     assertThat(ended(lifecycle(code))).hasPassedInOrder(ProjectYearProcess.CALL_EX_ANTE_ASSESSMENT,
         ProjectYearProcess.TASK_OPEN_GOAL_SETTING, ProjectYearProcess.CALL_GOAL_REVIEW,
-        ProjectYearProcess.TASK_RECORD_GOALS_APPROVED, ProjectYearProcess.END_GOALS_APPROVED);
+        ProjectYearProcess.TASK_RECORD_GOALS_APPROVED, ProjectYearProcess.TASK_OPEN_MONITORING,
+        ProjectYearProcess.CALL_EXECUTION_MONITORING, ProjectYearProcess.TASK_RECORD_MONITORING_ENDED,
+        ProjectYearProcess.END_MONITORING_ENDED);
+    MonitoringView view = monitoringQueries.find(code, 2027, admin());
+    assertThat(view.rounds()).extracting(MonitoringView.Round::asOfDate, MonitoringView.Round::light,
+        MonitoringView.Round::status).containsExactly(
+            org.assertj.core.groups.Tuple.tuple(java.time.LocalDate.of(2027, 7, 31), "GREEN", "CLOSED"),
+            org.assertj.core.groups.Tuple.tuple(java.time.LocalDate.of(2027, 10, 31), "GREEN", "CLOSED"));
   }
 
   @Test
@@ -132,7 +161,7 @@ class ProjectYearProcessTest {
     agrees(code, GoalReviewProcess.TASK_REVIEW_BY_FINANCE);
     goalDecision(goalSet, GoalReviewProcess.TASK_REVIEW_BY_FINANCE, FINANCE, "APPROVE");
 
-    agrees(code, ProjectYearProcess.END_GOALS_APPROVED);
+    agrees(code, MonitoringProcess.GATEWAY_AWAIT_ROUND);
     assertThat(goals.find(goalSet, admin()).financeRound()).isEqualTo(2);
   }
 
@@ -157,7 +186,7 @@ class ProjectYearProcessTest {
 
     sampling.draw("chongqing", CHONGQING_YEAR, 1L, callers.of("chongqing-perf"));
 
-    agrees(code, ProjectYearProcess.END_GOALS_APPROVED);
+    agrees(code, MonitoringProcess.GATEWAY_AWAIT_ROUND);
     assertThat(ended(goalReview(goalSet))).hasPassed(GoalReviewProcess.END_NOT_SAMPLED);
   }
 
@@ -241,9 +270,10 @@ class ProjectYearProcessTest {
       assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).count())
           .as("nothing of the project runs on").isZero();
       switch (step) {
-        case ProjectYearProcess.END_GOALS_APPROVED -> {
+        case ProjectYearProcess.END_MONITORING_ENDED -> {
           assertThat(project.status()).isEqualTo(ProjectStatus.LISTED);
-          assertThat(project.stage()).isEqualTo(ProjectStage.GOALS_APPROVED);
+          assertThat(project.stage()).isEqualTo(ProjectStage.MONITORED);
+          assertThat(ended(monitoringOf(code, project.budgetYear()))).hasPassed(MonitoringProcess.END_MONITORING_ENDED);
           GoalSetView set = goals.find(goalSet, admin());
           assertThat(set.status()).isEqualTo(GoalSetStatus.APPROVED);
           assertThat(set.processInstanceId()).isEqualTo(goalReview(goalSet).getId());
@@ -279,6 +309,21 @@ class ProjectYearProcessTest {
       assertThat(project.status()).isEqualTo(step.equals(ExAnteProcess.TASK_REVISE_APPLICATION)
           ? ProjectStatus.RETURNED : ProjectStatus.SUBMITTED);
       assertThat(goalReview(goalSet)).as("no goals before listing").isNull();
+      return;
+    }
+
+    if (step.equals(MonitoringProcess.GATEWAY_AWAIT_ROUND) || step.equals(MonitoringProcess.TASK_REPORT_MONITORING)
+        || step.equals(MonitoringProcess.TASK_REVIEW_BY_FINANCE)) {
+      assertThat(lifecycle).isWaitingAt(ProjectYearProcess.CALL_EXECUTION_MONITORING)
+          .calledProcessInstance(MonitoringProcess.KEY).isWaitingAt(step);
+      assertThat(lifecycle).hasPassed(ProjectYearProcess.TASK_RECORD_GOALS_APPROVED, ProjectYearProcess.TASK_OPEN_MONITORING)
+          .variables().containsEntry(ProjectYearProcess.VAR_MONITORING_CODE, goalSet);
+      ProcessInstance monitoring = monitoringOf(code, project.budgetYear());
+      assertThat(monitoring.getTenantId()).as("called in the project's district").isEqualTo(project.district());
+      assertThat(project.stage()).isEqualTo(ProjectStage.MONITORING);
+      GoalSetView set = goals.find(goalSet, admin());
+      assertThat(set.status()).isEqualTo(GoalSetStatus.APPROVED);
+      assertThat(ended(goalReview(goalSet))).isEnded();
       return;
     }
 
@@ -354,6 +399,31 @@ class ProjectYearProcessTest {
     assertThat(task).as("%s waits at %s", businessKey, step).isNotNull();
     assertThat(task).hasCandidateGroup(candidateGroup);
     taskService.complete(task.getId(), variables);
+  }
+
+  private void monitoring(String code, String step, String candidateGroup, Map<String, Object> variables) {
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(MonitoringProcess.KEY)
+        .processInstanceBusinessKey(code + "-2027").singleResult();
+    complete(instance.getBusinessKey(), MonitoringProcess.KEY, step, candidateGroup, variables);
+  }
+
+  /** The monitoring instance's timer (the next round, or the year's end) fires. */
+  private void fireTimer(String code) {
+    ProcessInstance instance = monitoringOf(code, 2027);
+    BpmnAwareTests.execute(engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .timers().singleResult());
+  }
+
+  /** A report on schedule: paid as given (元), every indicator at its target, the qualitative one in words. */
+  private static org.camunda.spin.plugin.variable.value.JsonValue onSchedule(String paid) {
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue("""
+        {"paidToDate": %s, "indicators": [
+          {"position": 0, "valueToDate": 10}, {"position": 1, "valueToDate": 95},
+          {"position": 2, "valueText": "按计划推进"}, {"position": 3, "valueToDate": 92}]}""".formatted(paid)).create();
+  }
+
+  private ProcessInstance monitoringOf(String code, int budgetYear) {
+    return instance(MonitoringProcess.KEY, code + "-" + budgetYear);
   }
 
   // ---- the instances of a project ----
