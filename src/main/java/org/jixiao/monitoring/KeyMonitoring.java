@@ -54,6 +54,20 @@ public class KeyMonitoring {
     return project;
   }
 
+  /** Lifts a suspension of payment (暂缓拨付) once the unit has corrected: the budget section's decision. */
+  @Transactional
+  public MonitoringProject resumePayment(String projectCode, int budgetYear, Caller caller) {
+    if (!caller.hasRole(Role.FINANCE_BUDGET) && !caller.isAdministrator()) {
+      throw ApiException.forbidden("只有财政局预算科可以恢复拨付");
+    }
+    MonitoringProject project = visible(projectCode, budgetYear, caller);
+    if (project.getPaymentState() != PaymentState.SUSPENDED) {
+      throw ApiException.conflict("该项目当前" + project.getPaymentState().label() + "，没有暂缓的拨付可以恢复");
+    }
+    project.resumePayment(OffsetDateTime.now());
+    return project;
+  }
+
   /**
    * 追加监控轮次 for the chosen projects of one district and year, with data to {@code asOf} (today if none):
    * every project must be waiting for its next round (not in a round, not stopped, not ended), else nothing is

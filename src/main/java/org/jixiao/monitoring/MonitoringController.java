@@ -47,6 +47,12 @@ class MonitoringController {
     return queries.view(key.unmark(code, budgetYear, callers.current()));
   }
 
+  /** 恢复拨付: the budget section lifts a suspension of payment. */
+  @DeleteMapping("/api/monitoring/projects/{code}/payment-suspension")
+  MonitoringView resumePayment(@PathVariable String code, @RequestParam int budgetYear) {
+    return queries.view(key.resumePayment(code, budgetYear, callers.current()));
+  }
+
   /** 追加监控轮次 for chosen projects of a district: all or none. */
   @PostMapping("/api/monitoring/extra-rounds")
   List<MonitoringView> extraRound(@Valid @RequestBody ExtraRoundRequest request) {

@@ -23,7 +23,7 @@ class TasklistFilterTest {
   void everyFilterShowsTheProjectAndGoalSetOnItsCardsAndARerunKeepsThemAsTheyAre() {
     List<Filter> filters = filterService.createFilterQuery().list();
     assertThat(filters).extracting(Filter::getName).contains("我的待办", "岗位待办", "全部可见事项", "事前评估待办",
-        "绩效目标待办");
+        "绩效目标待办", "运行监控待办");
 
     accessSetup.apply();
 
@@ -35,7 +35,8 @@ class TasklistFilterTest {
       assertThat(variables).as("card variables of %s", filter.getName())
           .extracting(v -> v.get("name"), v -> v.get("label"))
           .containsExactly(org.assertj.core.groups.Tuple.tuple("projectCode", "项目编码"),
-              org.assertj.core.groups.Tuple.tuple("goalSetCode", "绩效目标编号"));
+              org.assertj.core.groups.Tuple.tuple("goalSetCode", "绩效目标编号"),
+              org.assertj.core.groups.Tuple.tuple("roundNo", "监控轮次"));
     }
   }
 
