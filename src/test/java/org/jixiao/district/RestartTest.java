@@ -27,9 +27,9 @@ class RestartTest {
     long[] first = startCountAndStop();
     long[] second = startCountAndStop();
 
-    // five districts, each with the six shared processes: the project-year lifecycle, ex-ante assessment,
-    // goal review, goal adjustment, the 抽审 draw, the deadline watch
-    assertThat(first[0]).as("process definitions after the first start").isEqualTo(5 * 6);
+    // five districts, each with the seven shared processes: the project-year lifecycle, ex-ante assessment,
+    // goal review, goal adjustment, the 抽审 draw, execution monitoring, the deadline watch
+    assertThat(first[0]).as("process definitions after the first start").isEqualTo(5 * 7);
     assertThat(first[1]).as("tenants after the first start").isEqualTo(5);
     assertThat(second).as("definitions, tenants, deployments after a restart").containsExactly(first);
   }

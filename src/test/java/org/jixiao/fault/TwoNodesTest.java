@@ -65,7 +65,7 @@ class TwoNodesTest {
     assertThat(jdbc.queryForObject("select count(*) from act_re_deployment", Long.class)).isEqualTo(1);
     List<Map<String, Object>> versions = jdbc.queryForList("select key_, tenant_id_, count(*) as n, max(version_) as v"
         + " from act_re_procdef group by key_, tenant_id_");
-    assertThat(versions).hasSize(6).allSatisfy(row -> {
+    assertThat(versions).hasSize(7).allSatisfy(row -> {
       assertThat(((Number) row.get("n")).longValue()).as("%s", row).isEqualTo(1);
       assertThat(((Number) row.get("v")).intValue()).as("%s", row).isEqualTo(1);
     });
