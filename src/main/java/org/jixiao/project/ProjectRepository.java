@@ -1,5 +1,7 @@
 package org.jixiao.project;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -8,4 +10,8 @@ interface ProjectRepository extends JpaRepository<Project, Long> {
   Optional<Project> findByCode(String code);
 
   boolean existsByCode(String code);
+
+  List<Project> findByCodeIn(Collection<String> codes);
+
+  List<Project> findByDistrictAndBudgetYearAndStatusOrderByCodeAsc(String district, int budgetYear, ProjectStatus status);
 }

@@ -136,6 +136,28 @@ public class ProjectService {
     return refs;
   }
 
+  /**
+   * Projects by code, for bulk work (an execution-data import of thousands of rows): the codes found, in chunks
+   * of 1,000 so that no database meets too long an IN list.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, ProjectRef> referencesByCode(Collection<String> codes) {
+    Map<String, ProjectRef> refs = new HashMap<>();
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(codes));
+    for (int from = 0; from < all.size(); from += 1000) {
+      projects.findByCodeIn(all.subList(from, Math.min(all.size(), from + 1000)))
+          .forEach(p -> refs.put(p.getCode(), ProjectRef.of(p)));
+    }
+    return refs;
+  }
+
+  /** The listed (入库) projects of a district and budget year: the year's project spending. */
+  @Transactional(readOnly = true)
+  public List<ProjectRef> listed(String district, int budgetYear) {
+    return projects.findByDistrictAndBudgetYearAndStatusOrderByCodeAsc(district, budgetYear, ProjectStatus.LISTED)
+        .stream().map(ProjectRef::of).toList();
+  }
+
   /** Records an opinion given in a step of the process and moves the project to the status it implies. */
   @Transactional
   public void recordOpinion(String code, OpinionGiven opinion) {

@@ -95,6 +95,19 @@ class ApiExceptionHandler {
     return respond(HttpStatus.METHOD_NOT_ALLOWED, "该地址不支持 " + e.getMethod() + " 请求", request);
   }
 
+  /** An upload over the multipart limit (the upload cap), e.g. a chunked one the size filter did not read ahead. */
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ResponseEntity<ApiError> uploadTooLarge(RuntimeException e, HttpServletRequest request) {
+    return respond(HttpStatus.PAYLOAD_TOO_LARGE, "上传文件过大", request);
+  }
+
+  /** Not a multipart request where one is expected, or without the named part. */
+  @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+      org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+  ResponseEntity<ApiError> notAnUpload(Exception e, HttpServletRequest request) {
+    return respond(HttpStatus.BAD_REQUEST, "请以 multipart/form-data 上传文件", request);
+  }
+
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
     return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请以 application/json 提交", request);

@@ -11,7 +11,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * The request-size cap ({@link RequestSizeLimit}) in front of everything else on {@code /api},
  * {@code /engine-rest} and the webapps' {@code /camunda/api}: {@code jixiao.requests.max-body-size} (2 MB)
- * for every request, {@code jixiao.requests.max-upload-size} (10 MB) for attachments and deployments.
+ * for every request, {@code jixiao.requests.max-upload-size} (10 MB) for attachments, deployments and execution data.
  */
 @Configuration
 class RequestLimitsConfiguration {

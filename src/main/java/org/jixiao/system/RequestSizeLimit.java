@@ -44,10 +44,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
     this.json = json;
   }
 
-  /** The cap of this request: uploads of attachments and deployments have their own. */
+  /** Upload paths of our own API that take the upload cap: the budget execution data (执行数据导入). */
+  static final java.util.Set<String> UPLOAD_PATHS = java.util.Set.of("/api/monitoring/execution-imports");
+
+  /** The cap of this request: uploads of attachments, deployments and execution data have their own. */
   long capOf(HttpServletRequest request) {
     String uri = request.getRequestURI();
-    return uri.endsWith("/attachment/create") || uri.endsWith("/deployment/create") ? maxUpload : maxBody;
+    return uri.endsWith("/attachment/create") || uri.endsWith("/deployment/create") || UPLOAD_PATHS.contains(uri)
+        ? maxUpload : maxBody;
   }
 
   @Override
@@ -59,7 +63,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
       refuse(request, response, cap);
       return;
     }
-    if (declared < 0 && request.getHeader("Transfer-Encoding") != null && !isFormPost(request)) {
+    if (declared < 0 && request.getHeader("Transfer-Encoding") != null && !isFormPost(request)
+        && !isOwnMultipartUpload(request)) {
       byte[] body = readUpTo(request.getInputStream(), cap);
       if (body == null) {
         refuse(request, response, cap);
@@ -69,6 +74,17 @@ class RequestSizeLimit extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * A chunked multipart upload to one of our own upload paths is not read ahead: Spring parses its parts from the
+   * container's own stream (which a read-ahead would leave empty), and the multipart limits
+   * ({@code spring.servlet.multipart.*}, set to the upload cap) refuse a larger one with 413.
+   */
+  private static boolean isOwnMultipartUpload(HttpServletRequest request) {
+    String type = request.getContentType();
+    return UPLOAD_PATHS.contains(request.getRequestURI()) && type != null
+        && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
   }
 
   private static boolean isFormPost(HttpServletRequest request) {
