@@ -236,7 +236,11 @@ class ExAnteProcessTest {
     taskService.claim(task(claimed).getId(), "qijiang-supervisor");
     assertThatThrownBy(() -> assessments.withdraw(claimed.getBusinessKey(), callers.of("qijiang-edu")))
         .isInstanceOf(ApiException.class).hasMessageContaining("不能撤回");
+    // another department does not see the project: answered as a code that does not exist
     assertThatThrownBy(() -> assessments.withdraw(claimed.getBusinessKey(), callers.of("qijiang-health")))
+        .isInstanceOf(ApiException.class).hasMessageContaining("项目不存在");
+    // a reviewer who sees it may not withdraw it
+    assertThatThrownBy(() -> assessments.withdraw(claimed.getBusinessKey(), callers.of("qijiang-perf")))
         .isInstanceOf(ApiException.class).hasMessageContaining("只有申报单位");
     assertThat(claimed).isWaitingAt(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
   }

@@ -158,8 +158,9 @@ class ErrorBodiesTest {
 
   @Test
   void aWrongWebappLoginAndAnUnknownPathAreJsonInChineseNotSpringsErrorText() {
-    // from its own source: the login throttle counts failures per address
-    ResponseEntity<String> login = TasklistSession.attemptLogin(http, "qijiang-supervisor", "wrong", "203.0.113.77");
+    // from an address of its own: the login throttle counts failures per address
+    String address = "198.18." + new java.util.Random().nextInt(256) + "." + (1 + new java.util.Random().nextInt(254));
+    ResponseEntity<String> login = TasklistSession.attemptLogin(http, "qijiang-supervisor", "wrong", address);
     assertError(login, 401, "未登录，或用户名、密码错误");
     assertThat(login.getBody()).doesNotContain("\"error\":\"Unauthorized\"").contains("\"error\":\"未登录\"");
 
