@@ -58,8 +58,9 @@ class MonitoringApiTest {
     assertThat(get("qijiang-perf", "/api/monitoring/projects/" + code).getStatusCode().value()).isEqualTo(200);
 
     ResponseEntity<JsonNode> otherDepartment = get("qijiang-health", "/api/monitoring/projects/" + code);
-    assertThat(otherDepartment.getStatusCode().value()).isEqualTo(403);
-    assertThat(otherDepartment.getBody().get("message").asText()).isEqualTo("您无权查看该项目的运行监控：" + code);
+    // another department: the same 404 and message as a project without monitoring
+    assertThat(otherDepartment.getStatusCode().value()).isEqualTo(404);
+    assertThat(otherDepartment.getBody().get("message").asText()).isEqualTo("该项目没有运行监控记录：" + code);
 
     ResponseEntity<JsonNode> otherDistrict = get("jilin-perf", "/api/monitoring/projects/" + code);
     ResponseEntity<JsonNode> missing = get("jilin-perf", "/api/monitoring/projects/NO-SUCH-PROJECT");
