@@ -244,15 +244,13 @@ public class MonitoringRounds {
       }
       return report.getPaidToDate();
     }
-    if (given.signum() < 0) {
-      throw new InvalidInputException("已支付金额不能为负数");
+    // the same checks as the import and the unit's correction
+    String bad = PaidToDateRules.amountProblem(given);
+    if (bad == null) {
+      bad = PaidToDateRules.budgetProblem(given, report.getBudgetAmount());
     }
-    if (given.scale() > 2 && given.stripTrailingZeros().scale() > 2) {
-      throw new InvalidInputException("已支付金额以元为单位，最多保留两位小数");
-    }
-    if (given.compareTo(report.getBudgetAmount()) > 0) {
-      throw new InvalidInputException("已支付金额（" + given.toPlainString() + " 元）超过可用预算（"
-          + report.getBudgetAmount().toPlainString() + " 元）");
+    if (bad != null) {
+      throw new InvalidInputException(bad);
     }
     if (report.getPaidToDate() != null && given.compareTo(report.getPaidToDate()) == 0) {
       return report.getPaidToDate();
