@@ -132,21 +132,44 @@ public class AccessSetup {
     }
   }
 
-  /** The filters every user sees; their cards show the variables the stages named. */
+  /**
+   * The filters every user sees; their cards show the variables the stages named. Tasklist opens the filter of the
+   * lowest priority: 本科室待办 (what my groups may take, and what I claimed of it), where a reviewer's work waits;
+   * Tasklist's script (static/jixiao/tasklist/) moves on to the first filter with items when that one is empty.
+   * 我已办理 and 我发起的 are history, not task queries: Tasklist's script lists them from /api/me.
+   */
   private void ensureFilters(List<Map<String, String>> cardVariables) {
-    ensureFilter("我的待办", "已认领、由我经办的事项", -10,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), cardVariables);
-    ensureFilter("岗位待办", "我所在岗位或部门可认领的事项", 0,
+    ensureFilter("本科室待办", "岗位待办", "我所在科室、岗位或部门可认领的事项（含我已认领的）", -20,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks(), cardVariables);
-    ensureFilter("全部可见事项", "本辖区中我有权查看的全部事项", 10, taskService.createTaskQuery(), cardVariables);
+    ensureFilter("我的待办", null, "已认领、由我经办的事项", -10,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), cardVariables);
+    ensureFilter("即将到期", null, "我可办理、3 天内到期的事项", -8,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(3).toDate()}"), cardVariables);
+    ensureFilter("已逾期", null, "我可办理、已超过办理期限的事项", -6,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .dueBeforeExpression("${now()}"), cardVariables);
+    ensureFilter("全部可见事项", null, "本辖区中我有权查看的全部事项", 10, taskService.createTaskQuery(), cardVariables);
   }
 
   private void ensureFilter(String name, String description, int priority, TaskQuery query,
       List<Map<String, String>> cardVariables) {
+    ensureFilter(name, null, description, priority, query, cardVariables);
+  }
+
+  /** The filter by its name (or, once, by its former name, renamed), with these properties and this query. */
+  private void ensureFilter(String name, String formerName, String description, int priority, TaskQuery query,
+      List<Map<String, String>> cardVariables) {
     Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
         "variables", cardVariables);
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null && formerName != null) {
+      filter = filterService.createFilterQuery().filterName(formerName).singleResult();
+      if (filter != null) {
+        filterService.saveFilter(filter.setName(name).setQuery(query).setProperties(properties));
+      }
+    }
     if (filter == null) {
       filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
       filterService.saveFilter(filter);

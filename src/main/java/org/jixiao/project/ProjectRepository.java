@@ -9,6 +9,8 @@ interface ProjectRepository extends JpaRepository<Project, Long> {
 
   Optional<Project> findByCode(String code);
 
+  List<Project> findTop200ByApplicantOrderByCreatedAtDesc(String applicant);
+
   boolean existsByCode(String code);
 
   List<Project> findByCodeIn(Collection<String> codes);

@@ -39,6 +39,17 @@ public class ProjectService {
   public static final String VAR_DEPARTMENT_GROUP = "departmentGroup";
   public static final String VAR_APPLICANT = "applicant";
   public static final String VAR_BUDGET_YEAR = "budgetYear";
+  /**
+   * Display variables for Tasklist's cards and search, set once at the application (what they show does not change
+   * afterwards) and handed to each stage's instance by the lifecycle's call activities; no task declares them, so
+   * no completion or variable call of a user can write them (stage.TaskGuard).
+   */
+  public static final String VAR_PROJECT_NAME = "projectName";
+  public static final String VAR_DEPARTMENT_NAME = "departmentName";
+  /** The requested amount in 元 as text with two decimals and thousands separators ("6,000,000.00"): exact, for display only. */
+  public static final String VAR_APPLY_AMOUNT = "applyAmount";
+  /** The stage's name, given by each call activity of the lifecycle (事前绩效评估, 绩效目标审核, 运行监控). */
+  public static final String VAR_STAGE_NAME = "stageName";
 
   private final ProjectRepository projects;
   private final RuntimeService runtimeService;
@@ -97,12 +108,27 @@ public class ProjectService {
             VAR_PROJECT_CODE, project.getCode(),
             VAR_DEPARTMENT_GROUP, project.getDepartment(),
             VAR_APPLICANT, caller.userId(),
-            VAR_BUDGET_YEAR, project.getBudgetYear()))
+            VAR_BUDGET_YEAR, project.getBudgetYear(),
+            VAR_PROJECT_NAME, project.getName(),
+            VAR_DEPARTMENT_NAME, names.group(project.getDepartment()),
+            VAR_APPLY_AMOUNT, amountText(project.getAmount())))
         .execute();
     project.startedAs(instance.getId());
     // the lifecycle and the stages it called on the way to its first wait state (the ex-ante assessment)
     instanceAccess.letDepartmentFollowWithCalled(instance.getId(), project.getDepartment());
     return view(project);
+  }
+
+  /** 元 with two decimals and thousands separators, exact (no floating point). */
+  static String amountText(java.math.BigDecimal amount) {
+    return new java.text.DecimalFormat("#,##0.00").format(amount.setScale(2, java.math.RoundingMode.UNNECESSARY));
+  }
+
+  /** The projects the caller applied for, newest first (Tasklist's 我发起的). */
+  @Transactional(readOnly = true)
+  public List<ProjectRef> appliedBy(Caller caller) {
+    return projects.findTop200ByApplicantOrderByCreatedAtDesc(caller.userId()).stream()
+        .filter(p -> mayRead(caller, p)).map(ProjectRef::of).toList();
   }
 
   @Transactional(readOnly = true)

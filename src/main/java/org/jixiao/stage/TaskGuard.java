@@ -132,10 +132,17 @@ class TaskGuard {
         }
       }
       case START -> {
+        String definitionId = definitionId(action);
         if (!administrator && action.variables() != null && !action.variables().isEmpty()) {
-          String definitionId = definitionId(action);
           Map<String, TaskInputs.Input> declared = definitionId == null ? Map.of() : inputs().ofStart(definitionId);
           refuseIfPresent(TaskInputs.refusal(declared, action.variables(), "发起流程"));
+        }
+        // a process that starts only through the application (项目申报 registers the project first): never directly,
+        // not even by an administrator, so that no instance runs without its domain record
+        Optional<String> only = definitionId != null ? inputs().startsThrough(definitionId)
+            : startsThroughByKey(action.processDefinitionKeyAndTenant());
+        if (only.isPresent()) {
+          throw new TaskActionForbidden("本流程不能直接发起，请通过" + only.get() + "提交");
         }
       }
       case PROCESS_VARIABLES -> {
@@ -264,6 +271,15 @@ class TaskGuard {
     }
     List<ProcessDefinition> found = query.list();
     return found.size() == 1 ? found.get(0).getId() : null;
+  }
+
+  /** For a start by key whose definition the guard cannot pin down: the way any district's latest version names. */
+  private Optional<String> startsThroughByKey(String keyAndTenant) {
+    if (keyAndTenant == null) {
+      return Optional.empty();
+    }
+    return engine.repositoryService().createProcessDefinitionQuery().processDefinitionKey(keyAndTenant.split("@", 2)[0])
+        .latestVersion().list().stream().map(d -> inputs().startsThrough(d.getId())).flatMap(Optional::stream).findFirst();
   }
 
   private static TaskActionForbidden forbiddenTaskChange() {

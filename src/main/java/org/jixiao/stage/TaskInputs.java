@@ -36,6 +36,11 @@ public class TaskInputs {
 
   /** The name of the extension property that declares one input. */
   public static final String PROPERTY = "input";
+  /**
+   * A start event's property naming the only way its process starts (a form of our own that applies through the
+   * application, e.g. 项目申报): the engine's REST surfaces refuse every direct start of such a process.
+   */
+  public static final String STARTS_THROUGH = "startsThrough";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The engine keeps a String variable in a 4,000-character column; longer text would fail the transaction. */
@@ -43,6 +48,7 @@ public class TaskInputs {
 
   private final RepositoryService repositoryService;
   private final Map<String, Map<String, Map<String, Input>>> byDefinition = new ConcurrentHashMap<>();
+  private final Map<String, String> startsThrough = new ConcurrentHashMap<>();
 
   public TaskInputs(RepositoryService repositoryService) {
     this.repositoryService = repositoryService;
@@ -56,6 +62,26 @@ public class TaskInputs {
   /** The inputs the process's start form (its plain start event) declares. */
   public Map<String, Input> ofStart(String processDefinitionId) {
     return declarations(processDefinitionId).getOrDefault(START, Map.of());
+  }
+
+  /** The way the process's plain start event names as its only start ({@link #STARTS_THROUGH}), or empty. */
+  public Optional<String> startsThrough(String processDefinitionId) {
+    String way = startsThrough.computeIfAbsent(processDefinitionId, id -> {
+      for (StartEvent start : repositoryService.getBpmnModelInstance(id).getModelElementsByType(StartEvent.class)) {
+        if (start.getParentElement() instanceof Process && start.getChildElementsByType(EventDefinition.class).isEmpty()
+            && start.getExtensionElements() != null) {
+          for (CamundaProperties properties : start.getExtensionElements().getChildElementsByType(CamundaProperties.class)) {
+            for (CamundaProperty property : properties.getCamundaProperties()) {
+              if (STARTS_THROUGH.equals(property.getCamundaName()) && property.getCamundaValue() != null) {
+                return property.getCamundaValue();
+              }
+            }
+          }
+        }
+      }
+      return "";
+    });
+    return way.isEmpty() ? Optional.empty() : Optional.of(way);
   }
 
   /** Key of the plain start event's declarations in {@link #read}. */

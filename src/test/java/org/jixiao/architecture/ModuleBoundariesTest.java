@@ -70,6 +70,21 @@ class ModuleBoundariesTest {
         .check(classes);
   }
 
+  /**
+   * Tasklist's support ({@code tasklist}: who am I, what I did, where an item went) reads the project library, the
+   * identity module and the engine; it knows no stage, and no module uses it.
+   */
+  @Test
+  void theTasklistSupportStandsOnTheLibraryAndNothingUsesIt() {
+    noClasses().that().resideInAPackage(ROOT + ".tasklist..")
+        .should().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
+        .orShould().dependOnClassesThat().resideInAnyPackage(packages("lifecycle", "demo"))
+        .check(classes);
+    noClasses().that().resideOutsideOfPackage(ROOT + ".tasklist..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".tasklist..")
+        .check(classes);
+  }
+
   @Test
   void aModulesRepositoriesAreItsOwn() {
     for (String module : new String[] {"project", "stage", "exante", "goal", "monitoring", "lifecycle"}) {

@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * application in this JVM on a fresh database (an H2 file with the application's default URL settings, or an
  * embedded PostgreSQL that waits for the disk on every commit), has an administrator set up one district's
  * departments and people over {@code /engine-rest}, lets the budget units apply for N projects ({@code POST
- * /api/projects}), and R simulated reviewers work their Tasklist lists (the 岗位待办 filter, a page of 15 with
+ * /api/projects}), and R simulated reviewers work their Tasklist lists (the 本科室待办 filter, a page of 15 with
  * the card variables, pick one, {@code submit-form} with exactly the variables the task's form declares)
  * until every project has been through every stage (ex-ante assessment → goal setting → goal review → goals
  * approved). Then the same number of completions of a bare three-step user-task process in the same district,
@@ -323,7 +323,7 @@ public final class DistrictYearBenchmark {
   }
 
   /**
-   * R reviewers, each at a desk that serves the district's people in turn: open the 岗位待办 list as that
+   * R reviewers, each at a desk that serves the district's people in turn: open the 本科室待办 list as that
    * person, take one of the page's tasks at random, submit its form. Ends when {@code done} holds.
    */
   private Phase work(String name, People people, SqlCounter sql, Done done, Form form, Map<String, Integer> bySteps)
@@ -548,7 +548,7 @@ public final class DistrictYearBenchmark {
 
   // ---------------------------------------------------------------------------------------------- the district
 
-  /** The district's people: budget units by department, reviewers, and the id of their 岗位待办 filter. */
+  /** The district's people: budget units by department, reviewers, and the id of their 本科室待办 filter. */
   private record People(List<String> units, List<String> reviewers, String filterId) {
     List<String> all() {
       List<String> all = new ArrayList<>(units);
@@ -591,12 +591,12 @@ public final class DistrictYearBenchmark {
     Response filters = call("GET", "/engine-rest/filter?resourceType=Task", units.get(0), null);
     String filterId = null;
     for (JsonNode filter : filters.json()) {
-      if ("岗位待办".equals(filter.path("name").asText())) {
+      if ("本科室待办".equals(filter.path("name").asText())) {
         filterId = filter.path("id").asText();
       }
     }
     if (filterId == null) {
-      throw new IllegalStateException("no 岗位待办 filter: " + filters.body());
+      throw new IllegalStateException("no 本科室待办 filter: " + filters.body());
     }
     return new People(units, reviewers, filterId);
   }

@@ -22,7 +22,7 @@ class TasklistFilterTest {
   @Test
   void everyFilterShowsTheProjectAndGoalSetOnItsCardsAndARerunKeepsThemAsTheyAre() {
     List<Filter> filters = filterService.createFilterQuery().list();
-    assertThat(filters).extracting(Filter::getName).contains("我的待办", "岗位待办", "全部可见事项", "事前评估待办",
+    assertThat(filters).extracting(Filter::getName).contains("本科室待办", "我的待办", "即将到期", "已逾期", "全部可见事项", "事前评估待办",
         "绩效目标待办", "运行监控待办");
 
     accessSetup.apply();
@@ -35,6 +35,10 @@ class TasklistFilterTest {
       assertThat(variables).as("card variables of %s", filter.getName())
           .extracting(v -> v.get("name"), v -> v.get("label"))
           .containsExactly(org.assertj.core.groups.Tuple.tuple("projectCode", "项目编码"),
+              org.assertj.core.groups.Tuple.tuple("projectName", "项目名称"),
+              org.assertj.core.groups.Tuple.tuple("departmentName", "预算单位"),
+              org.assertj.core.groups.Tuple.tuple("applyAmount", "申报金额（元）"),
+              org.assertj.core.groups.Tuple.tuple("stageName", "环节"),
               org.assertj.core.groups.Tuple.tuple("goalSetCode", "绩效目标编号"),
               org.assertj.core.groups.Tuple.tuple("roundNo", "监控轮次"));
     }

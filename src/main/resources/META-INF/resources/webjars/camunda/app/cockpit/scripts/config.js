@@ -1,6 +1,8 @@
 // jixiao: Chinese first. A browser asking for zh (any zh-*) gets locales/zh.json; keys missing there
 // fall back to English.
 export default {
+  // the end-of-life banner only for administrators (styles/user-styles.css hides it for everyone else)
+  customScripts: ['../../../jixiao/webapps/notice.js'],
   app: {
     name: '流程监控',
     vendor: '预算绩效管理'

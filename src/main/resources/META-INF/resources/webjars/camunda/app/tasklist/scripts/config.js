@@ -4,7 +4,10 @@ export default {
   // the shared code of the task forms (forms/*.html), loaded once when Tasklist starts, so that every form's
   // script finds it: the task context (project or goal set, decision block) and the indicator-tree editor.
   // Paths are relative to app/tasklist/; src/main/resources/static/jixiao/forms/ serves them at /jixiao/forms/.
-  customScripts: ['../../../jixiao/forms/task-context.js', '../../../jixiao/forms/goal-tree-editor.js'],
+  // tasklist.js: search by project, 我已办理/我发起的, landing filter, absolute due dates, district names, the
+  // notice after 提交; notice.js: the end-of-life banner only for administrators.
+  customScripts: ['../../../jixiao/forms/task-context.js', '../../../jixiao/forms/goal-tree-editor.js',
+    '../../../jixiao/tasklist/tasklist.js', '../../../jixiao/webapps/notice.js'],
   app: {
     name: '待办事项',
     vendor: '预算绩效管理'
