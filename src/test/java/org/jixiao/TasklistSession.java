@@ -93,6 +93,11 @@ public final class TasklistSession {
     return response;
   }
 
+  /** The session's cookies as a Cookie header (a test of a request without the CSRF token). */
+  public String cookies() {
+    return cookies;
+  }
+
   private HttpHeaders headers() {
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, cookies);
