@@ -20,10 +20,11 @@ class ProjectAccess implements StageAccess {
   public void contribute(Grants grants) {
     grants.grant(Role.BUDGET_UNIT, Resources.PROCESS_DEFINITION, ProjectService.PROCESS_KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grants.cardVariable(ProjectService.VAR_PROJECT_CODE, "项目编码");
+    // the most telling first: a collapsed card shows the first few (app/tasklist/styles/user-styles.css)
     grants.cardVariable(ProjectService.VAR_PROJECT_NAME, "项目名称");
     grants.cardVariable(ProjectService.VAR_DEPARTMENT_NAME, "预算单位");
     grants.cardVariable(ProjectService.VAR_APPLY_AMOUNT, "申报金额（元）");
     grants.cardVariable(ProjectService.VAR_STAGE_NAME, "环节");
+    grants.cardVariable(ProjectService.VAR_PROJECT_CODE, "项目编码");
   }
 }

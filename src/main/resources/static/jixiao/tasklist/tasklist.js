@@ -173,7 +173,7 @@ function sidePanel() {
 
 let landingChecked = !landedWithoutFilter;
 function landOnWork() {
-  if (landingChecked || !document.querySelector('[cam-tasklist-filters] li')) {
+  if (landingChecked || !document.querySelector('[cam-tasklist-filters] .task-filter')) {
     return;
   }
   landingChecked = true;

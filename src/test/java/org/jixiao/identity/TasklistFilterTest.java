@@ -34,11 +34,11 @@ class TasklistFilterTest {
       List<Map<String, Object>> variables = (List<Map<String, Object>>) filter.getProperties().get("variables");
       assertThat(variables).as("card variables of %s", filter.getName())
           .extracting(v -> v.get("name"), v -> v.get("label"))
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("projectCode", "项目编码"),
-              org.assertj.core.groups.Tuple.tuple("projectName", "项目名称"),
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("projectName", "项目名称"),
               org.assertj.core.groups.Tuple.tuple("departmentName", "预算单位"),
               org.assertj.core.groups.Tuple.tuple("applyAmount", "申报金额（元）"),
               org.assertj.core.groups.Tuple.tuple("stageName", "环节"),
+              org.assertj.core.groups.Tuple.tuple("projectCode", "项目编码"),
               org.assertj.core.groups.Tuple.tuple("goalSetCode", "绩效目标编号"),
               org.assertj.core.groups.Tuple.tuple("roundNo", "监控轮次"));
     }

@@ -1,0 +1,322 @@
+package org.jixiao.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.jixiao.PlatformTest;
+import org.jixiao.exante.ExAnteProcess;
+import org.jixiao.project.ProjectService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tasklist as the workplace, in a real browser (the system's Chromium, headless): a unit applies from 发起流程 →
+ * 项目申报 (a bad amount gets the API's message beside the field, then the code and where it went); the supervising
+ * department lands on a filter with work, finds the card by the project's name, sees name, department and amount on
+ * it with the absolute due date, the district's name instead of the tenant id, gets a refusal as one Chinese
+ * sentence, approves, and is told where the item went; no end-of-life banner for either, a notice for the
+ * administrator. Skipped without Chromium and its driver. Screenshots go to target/screenshots.
+ */
+@PlatformTest
+class ApplyFromTasklistBrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  @Autowired ProjectService projects;
+
+  WebDriver browser;
+  Path profile;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and chromedriver are not installed");
+    profile = Files.createTempDirectory("jixiao-chromium");
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
+        "--window-size=1400,1600", "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aUnitAppliesFromTasklistAndTheSupervisorFindsTheCardAndApprovesIt() throws IOException {
+    String code = "QJ-TL-" + System.nanoTime();
+    String name = "乡村学校少年宫建设" + (System.nanoTime() % 10000);
+
+    login("qijiang-edu");
+    assertNoBanner();
+    clickText("发起流程");
+    By apply = By.xpath("//div[contains(@class,'modal')]//a[contains(.,'项目申报')]");
+    waitFor("项目申报 among the processes one may start", () -> !browser.findElements(apply).isEmpty());
+    assertThat(browser.findElement(By.xpath("//div[contains(@class,'modal')]//li[a[contains(.,'项目申报')]]")).getText())
+        .as("the district's name, not its tenant id").contains("綦江区").doesNotContain("qijiang");
+    browser.findElement(apply).click();
+    waitFor("the application form", () -> !browser.findElements(By.cssSelector("form[name=applyProject] h3")).isEmpty());
+    waitFor("the department preset", () -> selected("apply-department").equals("綦江区教育局"));
+    waitFor("the district's thresholds", () -> find("#apply-thresholds").getText().contains("普惠性政策金额大于等于500万元（綦江区）"));
+
+    find("#apply-code").sendKeys(code);
+    find("#apply-name").sendKeys(name);
+    choose("apply-item-type", "普惠性政策");
+    find("#apply-amount").sendKeys("0");
+    find("form[name=applyProject] input[name=newSpending][value=true]").click();
+    startButton().click();
+    waitFor("the API's message beside the amount", () -> !browser.findElements(By.id("apply-amount-error")).isEmpty());
+    assertThat(find("#apply-amount-error").getText()).isEqualTo("申报金额必须大于 0 元");
+    assertThat(projects.exists(code)).isFalse();
+    screenshot("apply-bad-amount");
+
+    find("#apply-amount").clear();
+    find("#apply-amount").sendKeys("6000000");
+    startButton().click();
+    waitFor("the created project's code", () -> !browser.findElements(By.id("apply-created-code")).isEmpty());
+    assertThat(find("#apply-created-code").getText()).isEqualTo(code);
+    waitFor("where it went", () -> find("#apply-next").getText().startsWith("已提交，下一步："));
+    assertThat(find("#apply-next").getText()).isEqualTo("已提交，下一步：事前绩效评估 · 开展部门自评估（綦江区教育局）");
+    screenshot("apply-created");
+    assertThat(projects.exists(code)).isTrue();
+
+    Task selfAssessment = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(selfAssessment.getTaskDefinitionKey()).isEqualTo(ExAnteProcess.TASK_SELF_ASSESS);
+    taskService.complete(selfAssessment.getId(), Map.of("scoreNecessity", 90, "scoreEconomy", 80,
+        "scoreGoalReasonableness", 80, "scoreFeasibility", 80, "scoreFinancingCompliance", 90,
+        ExAnteProcess.VAR_ASSESSMENT_CONCLUSION, "可行"));
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
+
+    login("qijiang-supervisor");
+    assertNoBanner();
+    waitFor("the landing filter", () -> !browser.findElements(By.cssSelector("[cam-tasklist-filters] .task-filter.active")).isEmpty());
+    assertThat(find("[cam-tasklist-filters] .task-filter.active").getText()).contains("本科室待办");
+    waitFor("cards in the landing filter", () -> !cards().isEmpty());
+    assertThat(text()).contains("我已办理", "我发起的", "我的待办", "即将到期", "已逾期");
+
+    find("#jixiao-search").sendKeys(name);
+    find(".jixiao-search button[type=submit]").click();
+    waitFor("only the project's card", () -> cards().size() == 1 && cards().get(0).getAttribute("textContent").contains(name));
+    WebElement card = cards().get(0);
+    String cardText = card.getAttribute("textContent");
+    assertThat(cardText).contains(review.getName(), name, "綦江区教育局", "6,000,000.00", code,
+        "事前绩效评估");
+    if (review.getDueDate() != null) {
+      waitFor("the absolute due date on the card", () -> !cards().get(0).findElements(By.cssSelector(".jixiao-absolute-date")).isEmpty());
+      assertThat(cards().get(0).findElement(By.cssSelector(".jixiao-absolute-date")).getText()).matches("（\\d{4}年.*\\d\\d:\\d\\d）");
+    }
+    screenshot("supervisor-card");
+
+    taskService.claim(review.getId(), "qijiang-supervisor");
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + review.getId());
+    waitFor("the review form", () -> !browser.findElements(By.cssSelector("form[name=reviewApplication] h3")).isEmpty());
+    waitFor("the district's name in the task view", () -> find(".task-card .tenant-id").getText().equals("綦江区"));
+
+    // a refusal by the server (a decision value the task does not accept) reads as one Chinese sentence
+    find("form[name=reviewApplication] select[name=decision]").findElement(By.xpath("option[normalize-space()='通过']")).click();
+    ((JavascriptExecutor) browser).executeScript("var s = angular.element(document.querySelector('form[name=reviewApplication] "
+        + "select[name=decision]')).scope(); s.decided.decision = 'MAYBE'; s.$apply();");
+    submitButton().click();
+    waitFor("Tasklist's error notice", () -> browser.findElements(By.cssSelector(".notifications .alert, [cam-notifications] .alert"))
+        .stream().anyMatch(a -> a.getText().contains("reviewDecision")));
+    String refusal = browser.findElements(By.cssSelector(".notifications .alert, [cam-notifications] .alert")).stream()
+        .map(WebElement::getText).filter(t -> t.contains("reviewDecision")).findFirst().orElseThrow();
+    screenshot("refusal");
+    assertThat(refusal).contains("变量 reviewDecision 的取值无效：应为以下之一：").doesNotContain("ENGINE-", "Cannot submit",
+        "Exception", "TaskListener");
+    assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isOne();
+
+    find("form[name=reviewApplication] select[name=decision]").findElement(By.xpath("option[normalize-space()='通过']")).click();
+    find("form[name=reviewApplication] textarea[name=comment]").sendKeys("同意报财政局再评估");
+    submitButton().click();
+    waitFor("the review to be completed", () -> taskService.createTaskQuery().taskId(review.getId()).count() == 0);
+    waitFor("where the item went", () -> !browser.findElements(By.cssSelector(".jixiao-notice")).isEmpty());
+    assertThat(find(".jixiao-notice").getText()).contains("已提交，下一步：事前绩效评估 · ");
+    screenshot("supervisor-submitted");
+
+    find("#jixiao-completed").click();
+    waitFor("我已办理", () -> !browser.findElements(By.cssSelector(".jixiao-overlay td")).isEmpty());
+    assertThat(find(".jixiao-overlay").getText()).contains(review.getName(), code, name);
+    screenshot("completed-tasks");
+  }
+
+  @Test
+  void anAdministratorSeesTheNoticeInsteadOfTheBanner() throws IOException {
+    login("demo"); // the demo profile's administrator
+    waitFor("the notice", () -> browser.findElements(By.cssSelector(".ce-eol-banner")).stream().anyMatch(WebElement::isDisplayed));
+    assertThat(find(".ce-eol-banner").getText()).startsWith("管理员提示：").contains("Operaton", "CIB seven")
+        .doesNotContain("Camunda 8");
+    screenshot("administrator-notice");
+  }
+
+  private void assertNoBanner() {
+    waitFor("Tasklist's header", () -> !browser.findElements(By.cssSelector(".navbar-header, [cam-widget-header]")).isEmpty());
+    waitFor("the banner's place in the header", () -> !browser.findElements(By.cssSelector(".ce-eol-banner")).isEmpty());
+    sleepFor(Duration.ofSeconds(3)); // the notice script has asked who is logged in
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+        .as("no end-of-life banner for a reviewer").isTrue();
+    assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Camunda 8", "迁移到 Camunda");
+  }
+
+  private List<WebElement> cards() {
+    return browser.findElements(By.cssSelector("ol.tasks-list > li.task"));
+  }
+
+  private String selected(String id) {
+    WebElement select = find("#" + id);
+    return select.findElements(By.cssSelector("option")).stream().filter(WebElement::isSelected).map(WebElement::getText)
+        .findFirst().orElse("").strip();
+  }
+
+  private void choose(String id, String label) {
+    find("#" + id).findElement(By.xpath("option[normalize-space()='" + label + "']")).click();
+  }
+
+  private WebElement startButton() {
+    return browser.findElements(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='发起']")).get(0);
+  }
+
+  private WebElement submitButton() {
+    return browser.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().strip().equals("提交"))
+        .findFirst().orElseThrow(() -> new AssertionError("no submit button"));
+  }
+
+  private void login(String user) {
+    login(user, "demo");
+  }
+
+  private void login(String user, String secret) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    browser.manage().deleteAllCookies();
+    for (int attempt = 1; attempt < 3; attempt++) {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      if (appears(Duration.ofSeconds(25), () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty())) {
+        break;
+      }
+    }
+    waitFor("the login form", () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
+    // now and then a first login on a loaded machine is answered before the session is ready: try again, as a user would
+    Supplier<Boolean> inTasklist = () -> browser.findElements(By.cssSelector("input[type=password]")).isEmpty()
+        && !browser.findElements(By.cssSelector("[cam-tasklist-filters]")).isEmpty();
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      waitFor("the login form to take the credentials", () -> {
+        WebElement name = browser.findElement(By.cssSelector("input[type=text]"));
+        WebElement password = browser.findElement(By.cssSelector("input[type=password]"));
+        name.clear();
+        name.sendKeys(user);
+        password.clear();
+        password.sendKeys(secret);
+        return user.equals(name.getDomProperty("value")) && secret.equals(password.getDomProperty("value"));
+      });
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      if (appears(Duration.ofSeconds(30), inTasklist)) {
+        return;
+      }
+    }
+    waitFor("Tasklist", inTasklist);
+  }
+
+  private void clickText(String label) {
+    Supplier<java.util.Optional<WebElement>> link = () -> browser.findElements(By.cssSelector("a, button")).stream()
+        .filter(b -> b.getText().strip().equals(label)).findFirst();
+    waitFor(label, () -> link.get().isPresent());
+    link.get().orElseThrow().click();
+  }
+
+  private String text() {
+    return browser.findElement(By.tagName("body")).getText();
+  }
+
+  private WebElement find(String css) {
+    return browser.findElement(By.cssSelector(css));
+  }
+
+  private void screenshot(String name) throws IOException {
+    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+    Files.write(SCREENSHOTS.resolve("tasklist-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static boolean appears(Duration within, Supplier<Boolean> condition) {
+    Instant deadline = Instant.now().plus(within);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (Boolean.TRUE.equals(condition.get())) {
+          return true;
+        }
+      } catch (RuntimeException e) {
+        // the page is still being put together
+      }
+      sleep();
+    }
+    return false;
+  }
+
+  private void waitFor(String what, Supplier<Boolean> condition) {
+    if (appears(Duration.ofSeconds(60), condition)) {
+      return;
+    }
+    try {
+      screenshot("timed-out");
+    } catch (IOException | RuntimeException e) {
+      // the screenshot only helps to see why; the failure is the timeout
+    }
+    String page;
+    try {
+      page = text();
+    } catch (RuntimeException e) {
+      page = "(page unreadable: " + e.getMessage() + ")";
+    }
+    throw new AssertionError("timed out waiting for " + what + " (screenshot " + SCREENSHOTS.resolve("tasklist-timed-out.png")
+        + "): " + page.substring(0, Math.min(1200, page.length())));
+  }
+
+  private static void sleepFor(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted");
+    }
+  }
+}
