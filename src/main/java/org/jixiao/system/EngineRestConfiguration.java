@@ -143,6 +143,11 @@ class EngineRestConfiguration {
       if (t instanceof TaskActionForbidden) {
         return answer(403, t.getMessage(), null);
       }
+      // a service refusing inside a task listener or delegate (a goal set's rules, a conflict): its own Chinese
+      // sentence and status, not the engine's "Cannot submit task form …: ENGINE-03051 … TaskListener" around it
+      if (t instanceof ApiException refused && refused.status().is4xxClientError()) {
+        return answer(refused.status().value(), refused.getMessage(), null);
+      }
     }
     if (Conflicts.isConflict(thrown)) {
       log.info("conflict on /engine-rest: {}", thrown.getMessage());

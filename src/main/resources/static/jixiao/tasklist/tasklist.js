@@ -93,6 +93,24 @@ function search(words) {
   window.location.hash = '#' + (path || '/') + '?' + params.toString();
 }
 
+// Tasklist keeps the criteria of a search when a task is opened by its address, but not "any of them": the two
+// criteria of 查找项目 only make sense as "any" (a name is no business key), so that is put back
+function keepProjectSearchAnyOf() {
+  const { path, params } = hashParams();
+  let criteria;
+  try {
+    criteria = JSON.parse(params.get('searchQuery') || '[]');
+  } catch (e) {
+    return;
+  }
+  const ours = criteria.length === 2 && criteria[0].type === 'processInstanceBusinessKey'
+    && criteria[1].type === 'processVariables' && criteria[1].name === 'projectName' && criteria[0].value === criteria[1].value;
+  if (ours && params.get('searchOrQuery') !== 'true') {
+    params.set('searchOrQuery', 'true');
+    window.location.replace('#' + (path || '/') + '?' + params.toString());
+  }
+}
+
 function overlay(title, rows, columns, empty) {
   document.querySelectorAll('.jixiao-overlay').forEach((n) => n.remove());
   const table = element('table', { class: 'table table-condensed table-hover' }, [
@@ -263,6 +281,7 @@ function decorate() {
     return;
   }
   sidePanel();
+  keepProjectSearchAnyOf();
   landOnWork();
   absoluteDueDates();
   districtNamesForTenants();
