@@ -55,6 +55,8 @@ public class MonitoringQueries {
     return view(project);
   }
 
+  /** The view of a project the caller already holds (the answer of a change): read in a transaction of its own. */
+  @Transactional(readOnly = true)
   MonitoringView view(MonitoringProject project) {
     List<MonitoringReport> held = reports.findByProjectCodeAndBudgetYearOrderByRoundNoAsc(project.getProjectCode(),
         project.getBudgetYear());
