@@ -65,14 +65,14 @@ class ModuleBoundariesTest {
   @Test
   void theFoundationKnowsNoBusinessModule() {
     noClasses().that().resideInAnyPackage(packages("system", "identity", "district"))
-        .should().dependOnClassesThat().resideInAnyPackage(packages("project", "lifecycle", "demo"))
+        .should().dependOnClassesThat().resideInAnyPackage(packages("project", "lifecycle", "demo", "organisation"))
         .orShould().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
         .check(classes);
   }
 
   @Test
   void aModulesRepositoriesAreItsOwn() {
-    for (String module : new String[] {"project", "stage", "exante", "goal", "monitoring", "lifecycle"}) {
+    for (String module : new String[] {"project", "stage", "exante", "goal", "monitoring", "lifecycle", "identity"}) {
       noClasses().that().resideOutsideOfPackage(ROOT + "." + module + "..")
           .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
               "repositories of " + module, c -> c.getPackageName().startsWith(ROOT + "." + module)
