@@ -121,7 +121,7 @@ public class ApprovalRecords {
     rows.add(List.of("审定金额（元）", p.approvedAmount() == null ? "—" : money(p.approvedAmount()),
         "审减金额（元）", p.cutAmount() == null ? "—" : money(p.cutAmount())));
     rows.add(List.of("项目状态", p.statusLabel(), "所处阶段", p.stageLabel()));
-    rows.add(List.of("申报人", p.applicant(), "申报时间", time(p.createdAt())));
+    rows.add(List.of("申报人", page.applicantName(), "申报时间", time(p.createdAt())));
     sheet.table(new float[] {1.1f, 2f, 1.1f, 2f}, null, rows);
   }
 

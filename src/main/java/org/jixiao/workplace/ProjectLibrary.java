@@ -202,7 +202,8 @@ public class ProjectLibrary {
     if (!years.isEmpty()) {
       records.add(link(code, ApprovalRecords.RecordStage.MONITORING));
     }
-    return new ProjectPage(project, names.district(project.district()), projects.fundingEligibility(code, caller),
+    return new ProjectPage(project, names.district(project.district()), names.user(project.applicant()),
+        projects.fundingEligibility(code, caller),
         goalSets, years, opinions, tasks, cockpit, List.copyOf(records));
   }
 

@@ -12,7 +12,7 @@ import org.jixiao.project.ProjectView;
  * its goal sets, its monitoring years, every opinion of every stage in the order given, its open tasks with links
  * into Tasklist, a Cockpit link where the caller may use Cockpit, and the approval records (审批单) it has.
  */
-public record ProjectPage(ProjectView project, String districtName, FundingEligibility funding,
+public record ProjectPage(ProjectView project, String districtName, String applicantName, FundingEligibility funding,
     List<GoalSetView> goals, List<MonitoringView> monitoring, List<OpinionLine> opinions, List<OpenTask> tasks,
     String cockpitUrl, List<ApprovalRecordLink> approvalRecords) {
 

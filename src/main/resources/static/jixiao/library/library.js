@@ -21,11 +21,14 @@ window.jixiaoLibrary = (function () {
     return parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + parts[1];
   }
 
+  // times as a Chinese office reads them: Beijing time, whatever the browser's zone
+  var CLOCK = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   function time(v) {
     if (!v) { return ''; }
-    var d = new Date(v);
-    function two(n) { return (n < 10 ? '0' : '') + n; }
-    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + ':' + two(d.getMinutes());
+    var parts = {};
+    CLOCK.formatToParts(new Date(v)).forEach(function (p) { parts[p.type] = p.value; });
+    return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute;
   }
 
   function showError(message) {
@@ -39,7 +42,7 @@ window.jixiaoLibrary = (function () {
 
   // one request at a time, with the session cookie; a refusal's Chinese message, or the login hint for a 401
   function get(path) {
-    return fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (r) {
+    return fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (body) {
         if (r.status === 401) {
           var box = $('error');
@@ -143,7 +146,7 @@ window.jixiaoLibrary = (function () {
     $('export').addEventListener('click', function () {
       // the same filters, every page; a refusal comes back as JSON and is shown here
       clearError();
-      fetch(API + '/projects.xlsx?' + query(false).toString(), { credentials: 'same-origin' }).then(function (r) {
+      fetch(API + '/projects.xlsx?' + query(false).toString(), { credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest' } }).then(function (r) {
         if (!r.ok) {
           return r.json().then(function (b) { showError(b.message || '导出失败'); }, function () { showError('导出失败'); });
         }
@@ -196,7 +199,7 @@ window.jixiaoLibrary = (function () {
         ['项目类型', p.itemTypeLabel], ['预算阶段', p.budgetStageLabel], ['资金来源', p.fundSourceLabel],
         ['实施期限', p.periodYears + ' 年'], ['新增或增支', yes(p.newSpending)], ['项目类别', p.category],
         ['申报金额（元）', money(p.amount)], ['审定金额（元）', money(p.approvedAmount)], ['审减金额（元）', money(p.cutAmount)],
-        ['项目状态', p.statusLabel], ['所处阶段', p.stageLabel], ['申报人', p.applicant],
+        ['项目状态', p.statusLabel], ['所处阶段', p.stageLabel], ['申报人', page.applicantName],
         ['申报时间', time(p.createdAt)], ['最近更新', time(p.updatedAt)]]);
       var links = $('links');
       page.approvalRecords.forEach(function (r) {

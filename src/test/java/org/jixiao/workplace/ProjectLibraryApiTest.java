@@ -209,7 +209,7 @@ class ProjectLibraryApiTest {
 
     // a budget unit may not use Cockpit: no link
     JsonNode unit = get("qijiang-edu", "/api/library/projects/QIJIANG-2026-005").getBody();
-    assertThat(unit.get("cockpitUrl").isNull()).isTrue();
+    assertThat(unit.has("cockpitUrl")).isFalse();
     assertThat(unit.get("project").get("code").asText()).isEqualTo("QIJIANG-2026-005");
   }
 
@@ -299,6 +299,14 @@ class ProjectLibraryApiTest {
     ResponseEntity<JsonNode> anonymous = http.getForEntity("/api/library/projects", JsonNode.class);
     assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
     assertThat(anonymous.getBody().get("error").asText()).isEqualTo("未登录");
+    assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+    // the page's own script asks without the Basic challenge (no browser password dialog): it shows its login hint
+    org.springframework.http.HttpHeaders script = new org.springframework.http.HttpHeaders();
+    script.set("X-Requested-With", "XMLHttpRequest");
+    ResponseEntity<JsonNode> fromScript = http.exchange("/api/library/projects", org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(script), JsonNode.class);
+    assertThat(fromScript.getStatusCode().value()).isEqualTo(401);
+    assertThat(fromScript.getHeaders().containsKey("WWW-Authenticate")).isFalse();
     // the page itself is static and holds no data
     assertThat(http.getForEntity("/jixiao/library/index.html", String.class).getStatusCode().value()).isEqualTo(200);
   }
