@@ -275,6 +275,21 @@ class ProjectLibraryApiTest {
   }
 
   @Test
+  void theMonitoringRecordShowsTheYearsMonitoring() throws IOException {
+    JsonNode page = get("qijiang-perf", "/api/library/projects/QIJIANG-2026-005").getBody();
+    assertThat(page.get("monitoring")).isNotEmpty();
+    String code = page.get("monitoring").get(0).get("code").asText();
+
+    ResponseEntity<byte[]> response = http.withBasicAuth("qijiang-perf", "demo")
+        .getForEntity("/api/library/projects/QIJIANG-2026-005/approval-record/monitoring.pdf", byte[].class);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
+      assertThat(text(pdf, "monitoring")).contains("绩效运行监控审批单", "运行监控（2027年度，编号" + code + "）", "四、审批意见");
+      assertEmbeddedFonts(pdf);
+    }
+  }
+
+  @Test
   void aRecordTheProjectDoesNotHaveIs404AndAnUnknownStageIs400() {
     ResponseEntity<JsonNode> monitoring = get("qijiang-perf", "/api/library/projects/QIJIANG-2026-002/approval-record/monitoring.pdf");
     assertThat(monitoring.getStatusCode().value()).isEqualTo(404);
