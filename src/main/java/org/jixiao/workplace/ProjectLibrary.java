@@ -128,6 +128,10 @@ public class ProjectLibrary {
         .groupType(Role.DEPARTMENT_TYPE).list().stream().noneMatch(g -> inAnyOf(g, own))) {
       throw ApiException.badRequest("部门不存在：" + filter.department());
     }
+    if (districts.isEmpty()) {
+      // a user in no district reads nothing
+      return List.of();
+    }
     List<Project> found = projects.search(new ProjectSearch(districts, filter.department(), filter.status(),
         filter.stage(), filter.year(), filter.minAmount(), filter.maxAmount(), filter.text()));
     Names names = new Names(identityService);

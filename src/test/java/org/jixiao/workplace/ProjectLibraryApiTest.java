@@ -171,6 +171,24 @@ class ProjectLibraryApiTest {
   }
 
   @Test
+  void aUserInNoDistrictFindsNothing() {
+    String user = "library-nowhere";
+    if (identityService.createUserQuery().userId(user).count() == 0) {
+      org.camunda.bpm.engine.identity.User created = identityService.newUser(user);
+      created.setFirstName("无辖区");
+      created.setPassword("Nowhere-2026-Pass!");
+      identityService.saveUser(created);
+      identityService.createMembership(user, org.jixiao.identity.Role.FINANCE_PERFORMANCE.groupId());
+    }
+    ResponseEntity<JsonNode> list = http.withBasicAuth(user, "Nowhere-2026-Pass!")
+        .getForEntity("/api/library/projects", JsonNode.class);
+    assertThat(list.getStatusCode().value()).isEqualTo(200);
+    assertThat(list.getBody().get("total").asInt()).isZero();
+    assertThat(http.withBasicAuth(user, "Nowhere-2026-Pass!").getForEntity("/api/library/projects/QIJIANG-2026-001",
+        JsonNode.class).getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
   void aUnitSeesItsOwnDepartmentAndAnotherDistrictsProjectIsTheSame404AsAnUnknownCode() {
     JsonNode own = get("qijiang-edu", "/api/library/projects?size=200").getBody();
     own.get("rows").forEach(r -> assertThat(r.get("department").asText()).isEqualTo("qijiang-education"));
