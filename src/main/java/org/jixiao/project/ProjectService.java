@@ -164,6 +164,15 @@ public class ProjectService {
         .stream().map(ProjectRef::of).toList();
   }
 
+  /**
+   * The projects a search finds, by code (for the project library page); the records, read-only outside this
+   * package. The caller's own access rules (Caller.mayRead) are applied by whoever shows them.
+   */
+  @Transactional(readOnly = true)
+  public List<Project> search(ProjectSearch search) {
+    return projects.findAll(ProjectSearches.of(search), org.springframework.data.domain.Sort.by("code"));
+  }
+
   /** Records an opinion given in a step of the process and moves the project to the status it implies. */
   @Transactional
   public void recordOpinion(String code, OpinionGiven opinion) {
