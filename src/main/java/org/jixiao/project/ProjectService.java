@@ -227,7 +227,12 @@ public class ProjectService {
   }
 
   private ProjectView view(Project project) {
-    return ProjectView.of(project, opinions.ofSubject(SubjectType.PROJECT, project.getCode()), names);
+    String supervising = project.getSupervisingDepartment();
+    if (supervising == null) {
+      String reviewers = departments.reviewerGroupOf(project.getDepartment());
+      supervising = Role.SUPERVISING_DEPARTMENT.groupId().equals(reviewers) ? null : names.group(reviewers);
+    }
+    return ProjectView.of(project, opinions.ofSubject(SubjectType.PROJECT, project.getCode()), names, supervising);
   }
 
   private Project load(String code) {

@@ -59,7 +59,7 @@ class ProjectLibraryApiTest {
     JsonNode row = row(result, "QIJIANG-2026-002");
     assertThat(row.get("name").asText()).isEqualTo("基层医疗卫生机构能力提升项目");
     assertThat(row.get("districtName").asText()).isEqualTo("綦江区");
-    assertThat(row.get("departmentName").asText()).isEqualTo("綦江区卫生健康委员会");
+    assertThat(row.get("departmentName").asText()).isEqualTo("綦江区卫生健康委员会本级");
     assertThat(row.get("statusLabel").asText()).isEqualTo("已退回修改");
     assertThat(row.get("stageLabel").asText()).isEqualTo("事前绩效评估");
     assertThat(row.get("itemTypeLabel").asText()).isEqualTo("专项政策");
@@ -249,7 +249,7 @@ class ProjectLibraryApiTest {
       assertThat(rows).hasSize(list.get("total").asInt() + 1);
       Row r002 = rows.stream().filter(r -> "QIJIANG-2026-002".equals(r.getCell(0).getText())).findFirst().orElseThrow();
       assertThat(r002.getCell(1).getText()).isEqualTo("基层医疗卫生机构能力提升项目");
-      assertThat(r002.getCell(3).getText()).isEqualTo("綦江区卫生健康委员会");
+      assertThat(r002.getCell(3).getText()).isEqualTo("綦江区卫生健康委员会本级");
       assertThat(r002.getCell(5).getText()).isEqualTo("已退回修改");
       assertThat(r002.getCell(8).getType()).isEqualTo(CellType.NUMBER);
       assertThat(r002.getCell(8).asNumber()).isEqualByComparingTo("32000000");
@@ -266,11 +266,11 @@ class ProjectLibraryApiTest {
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
     assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("事前绩效评估审批单-QIJIANG-2026-002.pdf");
-    String supervisor = new IdentityNames(identityService).user("qijiang-supervisor");
+    String supervisor = new IdentityNames(identityService).user("qijiang-supervisor-health");
     try (PDDocument pdf = Loader.loadPDF(response.getBody())) {
       String text = text(pdf, "ex-ante");
-      assertThat(text).contains("事前绩效评估审批单", "基层医疗卫生机构能力提升项目", "QIJIANG-2026-002", "綦江区卫生健康委员会",
-          "32,000,000.00", "绩效目标不够具体，请补充可量化的产出指标。", supervisor, "主管部门", "退回修改", "专项政策金额大于等于300万元",
+      assertThat(text).contains("事前绩效评估审批单", "基层医疗卫生机构能力提升项目", "QIJIANG-2026-002", "綦江区卫生健康委员会本级",
+          "主管部门綦江区卫生健康委员会", "32,000,000.00", "绩效目标不够具体，请补充可量化的产出指标。", supervisor, "主管部门", "退回修改", "专项政策金额大于等于300万元",
           "立项必要，方案基本可行");
       assertEmbeddedFonts(pdf);
     }
