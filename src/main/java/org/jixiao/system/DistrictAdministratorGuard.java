@@ -240,9 +240,11 @@ class DistrictAdministratorGuard extends OncePerRequestFilter {
       }
       MultipartFormData form;
       try {
-        form = new MultipartPayloadProvider().readFrom(MultipartFormData.class, null, null,
-            jakarta.ws.rs.core.MediaType.valueOf(request.getContentType()),
-            new jakarta.ws.rs.core.MultivaluedHashMap<>(), new ByteArrayInputStream(body));
+        // Camunda's own reader, the one the deployment resource uses: the parts seen here are the parts deployed
+        jakarta.ws.rs.core.MultivaluedHashMap<String, String> headers = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+        headers.putSingle("content-type", request.getContentType());
+        form = new MultipartPayloadProvider().readFrom(MultipartFormData.class, null, null, null, headers,
+            new ByteArrayInputStream(body));
       } catch (RuntimeException e) {
         refuse(400, "部署请求不是有效的 multipart/form-data 内容");
         return;
