@@ -114,6 +114,10 @@ public class ModelUploads {
               refusals.add("模型 " + name + " 直接调用 Java 类（camunda:class=\"" + value + "\"）：请使用系统提供的 delegateExpression");
             } else if ("expressionLanguage".equals(attribute) && !value.toLowerCase(Locale.ROOT).contains("feel")) {
               refusals.add("模型 " + name + " 使用了表达式语言 " + value + "：决策表只能使用 FEEL");
+            } else if ("businessKey".equals(attribute) && !EXPRESSION.matcher(value).matches()) {
+              // the delegates act on the record the business key names: a constant could name another district's
+              refusals.add("模型 " + name + " 以固定值作为业务编号（businessKey=\"" + value + "\"）：业务编号只能取自流程变量，"
+                  + "例如 #{execution.processBusinessKey}");
             } else if (TENANT_ATTRIBUTES.contains(attribute) && !value.equals(district) && !value.equals(OWN_TENANT)) {
               refusals.add("模型 " + name + " 引用了其他辖区（" + attribute + "=\"" + value + "\"）：只能引用本辖区的模型");
             } else {

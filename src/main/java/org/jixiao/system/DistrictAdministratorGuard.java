@@ -164,13 +164,19 @@ class DistrictAdministratorGuard extends OncePerRequestFilter {
           refuse(400, "请求内容不是有效的部门信息（缺少 id）");
           return;
         }
-        String district = onlyDistrict();
-        if (district == null || !id.startsWith(district + "-")) {
+        // the id's prefix names the district the new department joins
+        String district = caller.districts().stream().filter(d -> id.startsWith(d + "-")).findFirst().orElse(null);
+        if (district == null) {
           refuse(403, "辖区管理员新建的部门编号须以本辖区编号开头（例如 " + caller.districts().stream().findFirst()
               .orElse("qijiang") + "-education）");
           return;
         }
-        createThenJoin(new RequestSizeLimit.ReadBody(request, body), () -> rules.addGroupToDistrict(id, district));
+        ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
+        chain.doFilter(new RequestSizeLimit.ReadBody(request, body), held);
+        if (held.getStatus() >= 200 && held.getStatus() < 300) {
+          rules.addGroupToDistrict(id, district);
+        }
+        held.copyBodyToResponse();
         return;
       }
       if (s.size() < 2) {
@@ -277,7 +283,11 @@ class DistrictAdministratorGuard extends OncePerRequestFilter {
       chain.doFilter(new RequestSizeLimit.ReadBody(request, body), response);
     }
 
-    /** Runs the create; when it succeeded and the administrator has one district, the new item joins it. */
+    /**
+     * Runs the create of a user; when it succeeded and the administrator has one district, the new user joins
+     * it (the administrator of several districts adds the user to one of them: a user in no district may be).
+     * The answer is held back until then, so that the caller never sees the user outside its district.
+     */
     private void createThenJoin(HttpServletRequest body, Runnable join) throws IOException, ServletException {
       ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
       chain.doFilter(body, held);

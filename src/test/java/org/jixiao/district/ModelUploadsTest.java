@@ -83,6 +83,9 @@ class ModelUploadsTest {
     assertThat(refusals(process("<callActivity id=\"Task_X\" calledElement=\"Process_ExAnteAssessment\" "
         + "camunda:calledElementTenantId=\"enyang\"/>")))
         .anySatisfy(r -> assertThat(r).contains("引用了其他辖区", "enyang"));
+    assertThat(refusals(process("<callActivity id=\"Task_X\" calledElement=\"Process_ExAnteAssessment\">"
+        + "<extensionElements><camunda:in businessKey=\"ENYANG-2026-001\"/></extensionElements></callActivity>")))
+        .anySatisfy(r -> assertThat(r).contains("以固定值作为业务编号", "ENYANG-2026-001"));
     assertThat(refusals(process("<businessRuleTask id=\"Task_X\" camunda:decisionRef=\"Decision_ExAnteRules\" "
         + "camunda:decisionRefTenantId=\"${execution.tenantId}\"/>"))).isEmpty();
   }
