@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * models, and the forms they load only as the models folder has them (a form runs in every reviewer's
  * browser, so a changed form goes through the folder, where the operators review it). A model may not run
  * code of its own: no script tasks or scripts, no Java classes, no method calls in expressions, no
- * expression language but FEEL in DMN, no call into another district's tenant. The deployment name and
+ * expression language but FEEL in DMN, no call into another district's tenant, no business key or record
+ * code of its own (the platform's delegates act on the record these name). The deployment name and
  * source of the start-up deployer are reserved, so the next start neither loses nor duplicates the
  * Modeler's version ({@link DistrictModelDeployer}).
  */
@@ -40,6 +41,7 @@ public class ModelUploads {
   private static final Set<String> TENANT_ATTRIBUTES =
       Set.of("calledElementTenantId", "decisionRefTenantId", "caseTenantId");
   private static final String OWN_TENANT = "${execution.tenantId}";
+  private static final Pattern RECORD_KEY = Pattern.compile("[A-Za-z]*Codes?");
 
   static {
     XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -104,6 +106,7 @@ public class ModelUploads {
         int event = reader.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
           String element = reader.getLocalName();
+          recordKeyRefusal(name, reader).ifPresent(refusals::add);
           if (SCRIPT_ELEMENTS.contains(element)) {
             refusals.add("模型 " + name + " 含有脚本（" + element + "）：本系统的模型不运行脚本，请改用服务任务或 DMN 决策");
           }
@@ -133,6 +136,29 @@ public class ModelUploads {
       refusals.add("模型文件无法解析：" + name + "（不是有效的 XML）");
     }
     return refusals.stream().distinct().toList();
+  }
+
+  /**
+   * The variables that name a record ({@code projectCode}, {@code goalSetCode}, {@code monitoringCode}: names
+   * ending in {@code Code} or {@code Codes}) come only from the platform's own steps: a model may pass them on
+   * unchanged ({@code <camunda:in source="projectCode" target="projectCode"/>}), never set them from a value or
+   * an expression of its own, which could name another district's record for the delegates to act on.
+   */
+  private static java.util.Optional<String> recordKeyRefusal(String name, XMLStreamReader reader) {
+    String element = reader.getLocalName();
+    String written = switch (element) {
+      case "in", "out" -> reader.getAttributeValue(null, "target");
+      case "inputParameter", "outputParameter" -> reader.getAttributeValue(null, "name");
+      default -> reader.getAttributeValue("http://camunda.org/schema/1.0/bpmn", "resultVariable");
+    };
+    if (written == null || !RECORD_KEY.matcher(written).matches()) {
+      return java.util.Optional.empty();
+    }
+    boolean copied = ("in".equals(element) || "out".equals(element))
+        && written.equals(reader.getAttributeValue(null, "source"));
+    return copied ? java.util.Optional.empty() : java.util.Optional.of("模型 " + name + " 给记录编号变量 " + written
+        + " 赋了自己的值：项目、目标、监控等编号只能由系统步骤给出，模型只能原样传递（camunda:in source=\"" + written
+        + "\" target=\"" + written + "\"）");
   }
 
   private static java.util.Optional<String> expressionRefusal(String name, String text) {

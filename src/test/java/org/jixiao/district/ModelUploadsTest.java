@@ -86,6 +86,21 @@ class ModelUploadsTest {
     assertThat(refusals(process("<callActivity id=\"Task_X\" calledElement=\"Process_ExAnteAssessment\">"
         + "<extensionElements><camunda:in businessKey=\"ENYANG-2026-001\"/></extensionElements></callActivity>")))
         .anySatisfy(r -> assertThat(r).contains("以固定值作为业务编号", "ENYANG-2026-001"));
+    assertThat(refusals(process("<callActivity id=\"Task_X\" calledElement=\"Process_GoalReview\">"
+        + "<extensionElements><camunda:in sourceExpression=\"ENYANG-2026-001-2027\" target=\"goalSetCode\"/>"
+        + "</extensionElements></callActivity>")))
+        .anySatisfy(r -> assertThat(r).contains("给记录编号变量 goalSetCode 赋了自己的值"));
+    assertThat(refusals(process("<serviceTask id=\"Task_X\" camunda:delegateExpression=\"${listProjectDelegate}\">"
+        + "<extensionElements><camunda:inputOutput><camunda:inputParameter name=\"projectCode\">ENYANG-2026-001"
+        + "</camunda:inputParameter></camunda:inputOutput></extensionElements></serviceTask>")))
+        .anySatisfy(r -> assertThat(r).contains("给记录编号变量 projectCode 赋了自己的值"));
+    assertThat(refusals(process("<businessRuleTask id=\"Task_X\" camunda:decisionRef=\"Decision_ExAnteRules\" "
+        + "camunda:resultVariable=\"monitoringCode\"/>")))
+        .anySatisfy(r -> assertThat(r).contains("monitoringCode"));
+    assertThat(refusals(process("<callActivity id=\"Task_X\" calledElement=\"Process_GoalReview\">"
+        + "<extensionElements><camunda:in businessKey=\"${goalSetCode}\"/>"
+        + "<camunda:in source=\"goalSetCode\" target=\"goalSetCode\"/></extensionElements></callActivity>")))
+        .as("passed on unchanged, as the shared lifecycle does").isEmpty();
     assertThat(refusals(process("<businessRuleTask id=\"Task_X\" camunda:decisionRef=\"Decision_ExAnteRules\" "
         + "camunda:decisionRefTenantId=\"${execution.tenantId}\"/>"))).isEmpty();
   }
