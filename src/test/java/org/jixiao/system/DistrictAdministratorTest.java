@@ -164,6 +164,18 @@ class DistrictAdministratorTest {
   }
 
   @Test
+  void creatingAUserWhoseIdIsTakenByAnotherDistrictTakesNothingOver() {
+    ResponseEntity<JsonNode> taken = rest(ADMIN, HttpMethod.POST, "/engine-rest/user/create", Map.of(
+        "profile", Map.of("id", "enyang-edu", "firstName", "冒", "lastName", "名"),
+        "credentials", Map.of("password", "Kw9-taken-over!")));
+
+    assertThat(taken.getStatusCode().value()).as("%s", taken.getBody()).isBetween(400, 499);
+    assertThat(identityService.createTenantQuery().userMember("enyang-edu").list())
+        .extracting(t -> t.getId()).containsExactly("enyang");
+    assertThat(identityService.checkPassword("enyang-edu", "Kw9-taken-over!")).isFalse();
+  }
+
+  @Test
   void noAdministratorRoleNoAdministratorAndNoAuthorizationIsTheDistrictAdministratorsToGive() {
     createUser(ADMIN, "qijiang-clerk4");
 
