@@ -121,12 +121,32 @@ public class AccessSetup {
     for (Resource resource : Resources.values()) {
       grant(Role.ADMINISTRATOR, resource, Permissions.ALL);
     }
+    grantDistrictAdministrators();
     ensureFilters(List.copyOf(cardVariables));
     for (StageFilter f : stageFilters) {
       ensureFilter(f.name(), f.description(), f.priority(), taskService.createTaskQuery()
           .processDefinitionKeyIn(f.processDefinitionKeys())
           .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(), cardVariables);
     }
+  }
+
+  /**
+   * 辖区管理员: Admin for users, departments and memberships, and model deployments (Modeler) seen in
+   * Cockpit. The grants are on any id; {@link DistrictAdministration} and the REST guard in {@code system}
+   * narrow every write to the administrator's own districts. No authorization or tenant writes, no system.
+   */
+  private void grantDistrictAdministrators() {
+    Role admin = Role.DISTRICT_ADMINISTRATOR;
+    grant(admin, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grant(admin, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(admin, Resources.USER, Permissions.READ, Permissions.CREATE, Permissions.UPDATE, Permissions.DELETE);
+    grant(admin, Resources.GROUP, Permissions.READ, Permissions.CREATE, Permissions.UPDATE, Permissions.DELETE);
+    grant(admin, Resources.GROUP_MEMBERSHIP, Permissions.CREATE, Permissions.DELETE);
+    grant(admin, Resources.TENANT, Permissions.READ);
+    grant(admin, Resources.TENANT_MEMBERSHIP, Permissions.CREATE, Permissions.DELETE);
+    grant(admin, Resources.DEPLOYMENT, Permissions.READ, Permissions.CREATE);
+    grant(admin, Resources.DECISION_DEFINITION, Permissions.READ);
+    grant(admin, Resources.DECISION_REQUIREMENTS_DEFINITION, Permissions.READ);
   }
 
   private record StageFilter(String name, String description, int priority, String[] processDefinitionKeys) {}
