@@ -6,6 +6,7 @@ import org.jixiao.identity.Caller;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.identity.DepartmentKind;
 import org.jixiao.identity.DepartmentRefused;
+import org.jixiao.identity.Role;
 import org.jixiao.identity.Departments;
 import org.jixiao.system.ApiException;
 import org.springframework.http.ResponseEntity;
@@ -61,8 +62,11 @@ class DepartmentController {
   @PostMapping
   ResponseEntity<DepartmentView> create(@RequestBody NewDepartmentRequest request) {
     Caller caller = callers.current();
-    if (!caller.isAdministrator()) {
-      throw ApiException.forbidden("只有系统管理员可以维护部门树");
+    // the system administrator anywhere; a district administrator (辖区管理员) in its own district only
+    boolean districtAdministrator = caller.hasRole(Role.DISTRICT_ADMINISTRATOR) && request.district() != null
+        && caller.districts().contains(request.district().strip());
+    if (!caller.isAdministrator() && !districtAdministrator) {
+      throw ApiException.forbidden("只有系统管理员或本辖区的辖区管理员可以维护部门树");
     }
     try {
       DepartmentView created = DepartmentView.of(departments.create(new Departments.NewDepartment(

@@ -153,6 +153,18 @@ class DepartmentTreeTest {
   }
 
   @Test
+  void aDistrictAdministratorAddsDepartmentsToItsOwnDistrictOnly() {
+    ResponseEntity<JsonNode> own = postAs("qijiang-admin", "demo", department("qijiang", "913", "綦江区民政局", "SUPERVISING", null));
+    ResponseEntity<JsonNode> other = postAs("qijiang-admin", "demo", department("enyang", "913", "恩阳区民政局", "SUPERVISING", null));
+
+    assertThat(own.getStatusCode().value()).isEqualTo(201);
+    assertThat(own.getBody().get("name").asText()).isEqualTo("綦江区民政局");
+    assertThat(other.getStatusCode().value()).isEqualTo(403);
+    assertThat(other.getBody().get("message").asText()).isEqualTo("只有系统管理员或本辖区的辖区管理员可以维护部门树");
+    assertThat(departments.tree("enyang")).extracting(Departments.Node::code).doesNotContain("913");
+  }
+
+  @Test
   void onlyAnAdministratorAddsDepartments() {
     ResponseEntity<JsonNode> unit = postAs("qijiang-edu", "demo",
         department("qijiang", "912", "自封主管部门", "SUPERVISING", null));
@@ -160,7 +172,7 @@ class DepartmentTreeTest {
         department("qijiang", "101003", "自设单位", "UNIT", "101"));
 
     assertThat(unit.getStatusCode().value()).isEqualTo(403);
-    assertThat(unit.getBody().get("message").asText()).isEqualTo("只有系统管理员可以维护部门树");
+    assertThat(unit.getBody().get("message").asText()).isEqualTo("只有系统管理员或本辖区的辖区管理员可以维护部门树");
     assertThat(supervisor.getStatusCode().value()).isEqualTo(403);
     assertThat(departments.tree("qijiang")).extracting(Departments.Node::code).doesNotContain("912", "101003");
   }
