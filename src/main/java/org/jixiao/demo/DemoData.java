@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.district.District;
 import org.jixiao.district.ModelLibrary;
 import org.jixiao.identity.Caller;
 import org.jixiao.identity.CallerLookup;
+import org.jixiao.identity.Departments;
 import org.jixiao.identity.PasswordRules;
-import org.jixiao.identity.Role;
 import org.jixiao.goal.GoalReviewProcess;
 import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.BudgetStage;
@@ -32,7 +31,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 
 /**
- * The demo profile: per district its departments, a user for every role and two budget units, and five
+ * The demo profile: per district its department tree (two 主管部门 with two 所属单位 each), a user for every role
+ * and unit, a supervisor per 主管部门, and five
  * projects (awaiting review, returned for revision, listed with its goals to draft, a major one, and one
  * whose goals are under or through review), so every role finds work in Tasklist. Idempotent: a restart
  * adds nothing that exists.
@@ -46,13 +46,15 @@ class DemoData {
   @Bean
   @Order(40)
   ApplicationRunner createDemoData(ModelLibrary library, IdentityService identityService, TaskService taskService,
-      ProjectService projects, CallerLookup callers, @Value("${jixiao.demo.password}") String password) {
+      ProjectService projects, CallerLookup callers, Departments departments,
+      @Value("${jixiao.demo.password}") String password) {
     return args -> {
       List<District> districts = library.districts();
       for (int i = 0; i < districts.size(); i++) {
         District district = districts.get(i);
         for (DemoUsers.Department department : DemoUsers.departments(district)) {
-          ensureDepartment(identityService, district, department);
+          departments.ensure(new Departments.NewDepartment(district.id(), department.code(), department.name(),
+              department.kind(), department.parentCode(), department.id()));
         }
         for (DemoUsers.DemoUser user : DemoUsers.of(district, i)) {
           ensureUser(identityService, district, user, password);
@@ -63,37 +65,35 @@ class DemoData {
     };
   }
 
-  private static void ensureDepartment(IdentityService identity, District district, DemoUsers.Department d) {
-    if (identity.createGroupQuery().groupId(d.id()).count() == 0) {
-      Group group = identity.newGroup(d.id());
-      group.setName(d.name());
-      group.setType(Role.DEPARTMENT_TYPE);
-      identity.saveGroup(group);
-      identity.createTenantGroupMembership(district.id(), d.id());
+  /** The user with their role, department and district; memberships added to a user of before (the tree). */
+  private static void ensureUser(IdentityService identity, District district, DemoUsers.DemoUser u, String password) {
+    if (identity.createUserQuery().userId(u.id()).count() == 0) {
+      User user = identity.newUser(u.id());
+      user.setFirstName(u.name());
+      user.setLastName(u.title());
+      user.setEmail(u.id() + "@demo.jixiao.local");
+      user.setPassword(password);
+      // the documented demo password, below the password policy: the demo profile only
+      PasswordRules.saveIgnoringPolicy(identity, user);
+    }
+    ensureMembership(identity, u.id(), u.role().groupId());
+    if (u.department() != null) {
+      ensureMembership(identity, u.id(), u.department().id());
+    }
+    if (identity.createTenantQuery().tenantId(district.id()).userMember(u.id()).count() == 0) {
+      identity.createTenantUserMembership(district.id(), u.id());
     }
   }
 
-  private static void ensureUser(IdentityService identity, District district, DemoUsers.DemoUser u, String password) {
-    if (identity.createUserQuery().userId(u.id()).count() > 0) {
-      return;
+  private static void ensureMembership(IdentityService identity, String userId, String groupId) {
+    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+      identity.createMembership(userId, groupId);
     }
-    User user = identity.newUser(u.id());
-    user.setFirstName(u.name());
-    user.setLastName(u.title());
-    user.setEmail(u.id() + "@demo.jixiao.local");
-    user.setPassword(password);
-    // the documented demo password, below the password policy: the demo profile only
-    PasswordRules.saveIgnoringPolicy(identity, user);
-    identity.createMembership(u.id(), u.role().groupId());
-    if (u.department() != null) {
-      identity.createMembership(u.id(), u.department().id());
-    }
-    identity.createTenantUserMembership(district.id(), u.id());
   }
 
   /**
    * Five projects per district: 001 waits at its first step (self-assessment or the supervisor's review,
-   * as the district's rules say), 002 is returned to the health department by the supervisor, 003 is below
+   * as the district's rules say), 002 is returned to the health unit by its 主管部门 (卫生健康委员会), 003 is below
    * every threshold and listed at once (its goals wait to be drafted), 004 is a new department project of 35
    * million (Jilin's joint review), 005 is listed at once and its goals go through review.
    */
@@ -110,7 +110,7 @@ class DemoData {
       complete(identity, tasks, callers.of(d + "-health"), returned, ExAnteProcess.TASK_SELF_ASSESS, Map.of(
           "scoreNecessity", 90, "scoreEconomy", 80, "scoreGoalReasonableness", 70, "scoreFeasibility", 85,
           "scoreFinancingCompliance", 90, ExAnteProcess.VAR_ASSESSMENT_CONCLUSION, "立项必要，方案基本可行"));
-      complete(identity, tasks, callers.of(d + "-supervisor"), returned, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR,
+      complete(identity, tasks, callers.of(d + "-supervisor-health"), returned, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR,
           Map.of(ExAnteProcess.VAR_REVIEW_DECISION, ReviewDecision.RETURN.name(),
               ExAnteProcess.VAR_REVIEW_COMMENT, "绩效目标不够具体，请补充可量化的产出指标。"));
     }
@@ -168,7 +168,7 @@ class DemoData {
   }
 
   /** The user claims and completes the project's task at that step, if it waits there, as in Tasklist. */
-  private static void complete(IdentityService identity, TaskService tasks, Caller user, String code,
+  static void complete(IdentityService identity, TaskService tasks, Caller user, String code,
       String step, Map<String, Object> variables) {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(step).singleResult();
     if (task == null) {

@@ -36,12 +36,45 @@ public class ModelLibrary {
 
   private final String processesLocation;
   private final String formsLocation;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ModelLibrary.class);
+
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
   private final ObjectMapper json = new ObjectMapper();
 
   public ModelLibrary(ModelsProperties properties) {
-    this.processesLocation = trimSlash(properties.processes());
-    this.formsLocation = trimSlash(properties.forms());
+    this.processesLocation = orPackaged(trimSlash(properties.processes()), ModelsProperties.PACKAGED_PROCESSES);
+    this.formsLocation = orPackaged(trimSlash(properties.forms()), ModelsProperties.PACKAGED_FORMS);
+  }
+
+  /** Where the models are read from: the configured folder, or the jar's copy when that folder does not exist. */
+  public String processesLocation() {
+    return processesLocation;
+  }
+
+  public String formsLocation() {
+    return formsLocation;
+  }
+
+  /**
+   * A folder on disk ({@code file:}) that does not exist falls back to the copy packed in the jar, so that
+   * {@code java -jar} runs from any folder; an existing folder, even an empty one, is used as it is.
+   */
+  private String orPackaged(String location, String packaged) {
+    if (!location.startsWith("file:")) {
+      return location;
+    }
+    Resource folder = resolver.getResource(location);
+    boolean exists;
+    try {
+      exists = folder.exists() && folder.getFile().isDirectory();
+    } catch (IOException e) {
+      exists = false;
+    }
+    if (exists) {
+      return location;
+    }
+    log.info("模型目录 {} 不存在，使用程序包内的模型 {}", location, packaged);
+    return packaged;
   }
 
   /** Every district folder's model set, ordered by district id. */
@@ -52,11 +85,20 @@ public class ModelLibrary {
     for (District district : districts()) {
       String folder = processesLocation + "/districts/" + district.id();
       Map<String, byte[]> own = read(folder, MODEL_TYPES);
-      Map<String, byte[]> forms = new TreeMap<>(sharedForms);
-      forms.putAll(read(folder + "/forms", List.of("html")));
-      sets.add(new DistrictModelSet(district, overlay(district, shared, own, forms)));
+      sets.add(new DistrictModelSet(district, overlay(district, shared, own, forms(district.id(), sharedForms))));
     }
     return sets;
+  }
+
+  /** The forms a district's models may load: the shared forms, overridden by name by the district's own. */
+  public Map<String, byte[]> forms(String districtId) {
+    return forms(districtId, read(formsLocation, List.of("html")));
+  }
+
+  private Map<String, byte[]> forms(String districtId, Map<String, byte[]> sharedForms) {
+    Map<String, byte[]> forms = new TreeMap<>(sharedForms);
+    forms.putAll(read(processesLocation + "/districts/" + districtId + "/forms", List.of("html")));
+    return forms;
   }
 
   /** The districts whose folders hold a descriptor. */

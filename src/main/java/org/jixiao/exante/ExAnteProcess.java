@@ -37,6 +37,9 @@ public final class ExAnteProcess {
   public static final String VAR_PROJECT_CODE = "projectCode";
   /** Candidate group of the applicant's tasks: the budget unit's department group. */
   public static final String VAR_DEPARTMENT_GROUP = "departmentGroup";
+  /** The unit's 主管部门 group (identity.Departments, the department tree): candidate of the supervisor's review. */
+  public static final String VAR_SUPERVISING_DEPARTMENT_GROUP =
+      org.jixiao.identity.Departments.VAR_SUPERVISING_DEPARTMENT_GROUP;
   /** User who applied. */
   public static final String VAR_APPLICANT = "applicant";
 

@@ -35,4 +35,12 @@ public class GoalQueries {
     return records.views(sets.findByDistrictAndBudgetYearOrderByCodeAsc(district, budgetYear).stream()
         .filter(s -> caller.mayRead(s.getDistrict(), s.getDepartment())).toList());
   }
+
+  /** A project's goal sets (one per budget year) the caller may read, by year. */
+  @Transactional(readOnly = true)
+  public List<GoalSetView> ofProject(Long projectId, Caller caller) {
+    return records.views(sets.findByProjectId(projectId).stream()
+        .filter(s -> caller.mayRead(s.getDistrict(), s.getDepartment()))
+        .sorted(java.util.Comparator.comparingInt(GoalSet::getBudgetYear)).toList());
+  }
 }

@@ -47,6 +47,9 @@ public final class GoalReviewProcess {
   public static final String VAR_PROJECT_CODE = "projectCode";
   /** Candidate group of the unit's tasks: its department group. */
   public static final String VAR_DEPARTMENT_GROUP = "departmentGroup";
+  /** The unit's 主管部门 group (identity.Departments, the department tree): candidate of the supervisor's review. */
+  public static final String VAR_SUPERVISING_DEPARTMENT_GROUP =
+      org.jixiao.identity.Departments.VAR_SUPERVISING_DEPARTMENT_GROUP;
   public static final String VAR_BUDGET_YEAR = "budgetYear";
 
   /** Settings from Decision_GoalReviewSettings. */

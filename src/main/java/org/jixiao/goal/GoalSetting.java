@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.jixiao.identity.Caller;
+import org.jixiao.identity.Departments;
 import org.jixiao.identity.InstanceAccess;
 import org.jixiao.identity.Role;
 import org.jixiao.project.ProjectRef;
@@ -28,9 +29,11 @@ public class GoalSetting {
   private final IdentityService identityService;
   private final InstanceAccess instanceAccess;
   private final GoalRecords records;
+  private final Departments departments;
 
   GoalSetting(GoalSetRepository sets, ProjectService projects, RuntimeService runtimeService,
-      IdentityService identityService, InstanceAccess instanceAccess, GoalRecords records) {
+      IdentityService identityService, InstanceAccess instanceAccess, GoalRecords records, Departments departments) {
+    this.departments = departments;
     this.sets = sets;
     this.projects = projects;
     this.runtimeService = runtimeService;
@@ -123,6 +126,7 @@ public class GoalSetting {
     variables.put(GoalReviewProcess.VAR_GOAL_SET_CODE, set.getCode());
     variables.put(GoalReviewProcess.VAR_PROJECT_CODE, projectCode);
     variables.put(GoalReviewProcess.VAR_DEPARTMENT_GROUP, set.getDepartment());
+    variables.put(GoalReviewProcess.VAR_SUPERVISING_DEPARTMENT_GROUP, departments.reviewerGroupOf(set.getDepartment()));
     variables.put(GoalReviewProcess.VAR_BUDGET_YEAR, set.getBudgetYear());
     // its start records the instance with the set (reviewStarted)
     runtimeService.createProcessInstanceByKey(GoalReviewProcess.KEY)

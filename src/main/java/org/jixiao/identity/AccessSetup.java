@@ -35,8 +35,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccessSetup {
 
-  /** Roles that follow the whole chain of their district (Cockpit and process-instance lists). */
-  static final List<Role> INSTANCE_READERS = List.of(Role.SUPERVISING_DEPARTMENT, Role.FINANCE_PERFORMANCE,
+  /**
+   * Roles that follow the whole chain of their district (Cockpit and process-instance lists). Not the
+   * supervisors: a 主管部门 follows only its own units' instances, through the per-instance grants of
+   * {@link InstanceAccess} along the department tree.
+   */
+  static final List<Role> INSTANCE_READERS = List.of(Role.FINANCE_PERFORMANCE,
       Role.FINANCE_BUDGET, Role.BUDGET_COMMITTEE, Role.NPC_OBSERVER);
   /** Roles that watch the chain in Cockpit. */
   static final List<Role> COCKPIT_USERS = List.of(Role.FINANCE_PERFORMANCE, Role.FINANCE_BUDGET);
@@ -75,6 +79,11 @@ public class AccessSetup {
       grant(role, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     }
+    // before the department tree the supervisors read every instance of their districts: no longer
+    revoke(Role.SUPERVISING_DEPARTMENT, Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ);
+    revoke(Role.SUPERVISING_DEPARTMENT, Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ);
+    revoke(Role.SUPERVISING_DEPARTMENT, Resources.PROCESS_DEFINITION, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
     for (Role role : COCKPIT_USERS) {
       grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(role, Resources.DEPLOYMENT, Permissions.READ);
@@ -112,12 +121,32 @@ public class AccessSetup {
     for (Resource resource : Resources.values()) {
       grant(Role.ADMINISTRATOR, resource, Permissions.ALL);
     }
+    grantDistrictAdministrators();
     ensureFilters(List.copyOf(cardVariables));
     for (StageFilter f : stageFilters) {
       ensureFilter(f.name(), f.description(), f.priority(), taskService.createTaskQuery()
           .processDefinitionKeyIn(f.processDefinitionKeys())
           .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(), cardVariables);
     }
+  }
+
+  /**
+   * 辖区管理员: Admin for users, departments and memberships, and model deployments (Modeler) seen in
+   * Cockpit. The grants are on any id; {@link DistrictAdministration} and the REST guard in {@code system}
+   * narrow every write to the administrator's own districts. No authorization or tenant writes, no system.
+   */
+  private void grantDistrictAdministrators() {
+    Role admin = Role.DISTRICT_ADMINISTRATOR;
+    grant(admin, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grant(admin, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(admin, Resources.USER, Permissions.READ, Permissions.CREATE, Permissions.UPDATE, Permissions.DELETE);
+    grant(admin, Resources.GROUP, Permissions.READ, Permissions.CREATE, Permissions.UPDATE, Permissions.DELETE);
+    grant(admin, Resources.GROUP_MEMBERSHIP, Permissions.CREATE, Permissions.DELETE);
+    grant(admin, Resources.TENANT, Permissions.READ);
+    grant(admin, Resources.TENANT_MEMBERSHIP, Permissions.CREATE, Permissions.DELETE);
+    grant(admin, Resources.DEPLOYMENT, Permissions.READ, Permissions.CREATE);
+    grant(admin, Resources.DECISION_DEFINITION, Permissions.READ);
+    grant(admin, Resources.DECISION_REQUIREMENTS_DEFINITION, Permissions.READ);
   }
 
   private record StageFilter(String name, String description, int priority, String[] processDefinitionKeys) {}
@@ -185,6 +214,25 @@ public class AccessSetup {
 
   private void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
     ensureAuthorization(AUTH_TYPE_GRANT, role.groupId(), resource, resourceId, permissions);
+  }
+
+  /** Takes the permissions (on any resource id) from the role's grant, where it has them. */
+  private void revoke(Role role, Resource resource, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(role.groupId()).resourceType(resource).resourceId(ANY).singleResult();
+    if (authorization == null) {
+      return;
+    }
+    boolean granted = false;
+    for (Permission permission : permissions) {
+      if (authorization.isPermissionGranted(permission)) {
+        authorization.removePermission(permission);
+        granted = true;
+      }
+    }
+    if (granted) {
+      authorizationService.saveAuthorization(authorization);
+    }
   }
 
   private void grantAll(Resource resource, String resourceId, Permission... permissions) {

@@ -3,10 +3,17 @@ package org.jixiao.identity;
 import java.util.Set;
 
 /**
- * The authenticated user of a request, as the engine knows them: role and department groups and the
- * districts (tenants) they work in.
+ * The authenticated user of a request, as the engine knows them: role and department groups, the districts
+ * (tenants) they work in, and for a supervisor the departments they review along the department tree
+ * ({@link Departments#reviewedBy}).
  */
-public record Caller(String userId, Set<String> groupIds, Set<String> districts, Set<String> departments) {
+public record Caller(String userId, Set<String> groupIds, Set<String> districts, Set<String> departments,
+    Set<String> reviewed) {
+
+  /** A caller who reviews no department (no supervisor role). */
+  public Caller(String userId, Set<String> groupIds, Set<String> districts, Set<String> departments) {
+    this(userId, groupIds, districts, departments, Set.of());
+  }
 
   public boolean hasRole(Role role) {
     return groupIds.contains(role.groupId());
@@ -24,10 +31,15 @@ public record Caller(String userId, Set<String> groupIds, Set<String> districts,
     return departments.contains(department);
   }
 
+  /** Does this caller review the department as its 主管部门 (or as a supervisor of a department outside the tree)? */
+  public boolean reviews(String department) {
+    return reviewed.contains(department);
+  }
+
   /**
    * May this caller read a department's record (project, goals) in a district? Administrators always;
-   * otherwise only in their own districts, reviewers (every role but the budget unit) any department's,
-   * a budget unit only its own department's.
+   * otherwise only in their own districts: a budget unit its own department's, a supervisor its own units'
+   * (the department tree), the district-wide roles (finance, committee, experts, third parties, 人大) any.
    */
   public boolean mayRead(String district, String department) {
     if (isAdministrator()) {
@@ -36,7 +48,8 @@ public record Caller(String userId, Set<String> groupIds, Set<String> districts,
     if (!worksIn(district)) {
       return false;
     }
-    boolean reviewer = groupIds.stream().anyMatch(g -> Role.ofGroup(g).filter(r -> r != Role.BUDGET_UNIT).isPresent());
-    return reviewer || belongsTo(department);
+    boolean districtWide = groupIds.stream().anyMatch(g -> Role.ofGroup(g)
+        .filter(r -> r != Role.BUDGET_UNIT && r != Role.SUPERVISING_DEPARTMENT).isPresent());
+    return districtWide || belongsTo(department) || reviews(department);
   }
 }

@@ -16,23 +16,28 @@ import org.springframework.stereotype.Component;
 public class CallerLookup {
 
   private final IdentityService identityService;
+  private final Departments departments;
 
-  CallerLookup(IdentityService identityService) {
+  CallerLookup(IdentityService identityService, Departments departments) {
     this.identityService = identityService;
+    this.departments = departments;
   }
 
   public Caller of(String userId) {
     List<Group> groups = identityService.createGroupQuery().groupMember(userId).list();
     List<Tenant> tenants =
         identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list();
+    TreeSet<String> groupIds = groups.stream().map(Group::getId).collect(toCollection(TreeSet::new));
+    TreeSet<String> districts = tenants.stream().map(Tenant::getId).collect(toCollection(TreeSet::new));
     return new Caller(
         userId,
-        groups.stream().map(Group::getId).collect(toCollection(TreeSet::new)),
-        tenants.stream().map(Tenant::getId).collect(toCollection(TreeSet::new)),
+        groupIds,
+        districts,
         groups.stream()
             .filter(g -> Role.DEPARTMENT_TYPE.equals(g.getType()))
             .map(Group::getId)
-            .collect(toCollection(TreeSet::new)));
+            .collect(toCollection(TreeSet::new)),
+        departments.reviewedBy(groupIds, districts));
   }
 
   /** The caller of the current request; Spring Security has already authenticated it. */

@@ -12,6 +12,8 @@ class IdentityConfiguration {
 
   /** After the districts' tenants exist (DistrictConfiguration.DEPLOY_ORDER = 10), before demo data. */
   static final int ACCESS_ORDER = 20;
+  /** After demo data (its department tree, order 40): running instances follow the department tree. */
+  static final int TREE_ORDER = 50;
 
   @Bean
   @Order(ACCESS_ORDER)
@@ -20,5 +22,11 @@ class IdentityConfiguration {
       accessSetup.apply();
       administrator.ensure();
     };
+  }
+
+  @Bean
+  @Order(TREE_ORDER)
+  ApplicationRunner followDepartmentTree(SupervisorRouting routing) {
+    return args -> routing.reconcile();
   }
 }

@@ -11,22 +11,34 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
-/** Per-instance read grants: a department follows the instances about its own projects and goals, no others. */
+/**
+ * Per-instance read grants: a department follows the instances about its own projects and goals, no others,
+ * and so does the group that reviews it along the department tree (its 主管部门; the role group
+ * {@code supervisingDepartment} for a department outside the tree, {@link Departments#reviewerGroupOf}).
+ */
 @Component
 public class InstanceAccess {
 
   private final AuthorizationService authorizationService;
   private final HistoryService historyService;
+  private final Departments departments;
 
-  InstanceAccess(AuthorizationService authorizationService, HistoryService historyService) {
+  InstanceAccess(AuthorizationService authorizationService, HistoryService historyService, Departments departments) {
     this.authorizationService = authorizationService;
     this.historyService = historyService;
+    this.departments = departments;
   }
 
-  /** The department reads the instance (at most one grant each: a second call changes nothing). */
+  /** The department and its reviewers read the instance (at most one grant each: a second call changes nothing). */
   public void letDepartmentFollow(String processInstanceId, String department) {
-    grantRead(department, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
-    grantRead(department, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+    letGroupFollow(processInstanceId, department);
+    letGroupFollow(processInstanceId, departments.reviewerGroupOf(department));
+  }
+
+  /** The group reads the instance and its history. */
+  void letGroupFollow(String processInstanceId, String group) {
+    grantRead(group, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+    grantRead(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
         HistoricProcessInstancePermissions.READ);
   }
 

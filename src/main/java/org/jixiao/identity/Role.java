@@ -17,7 +17,12 @@ public enum Role {
   EXPERT("expert", "评审专家"),
   THIRD_PARTY("thirdParty", "第三方机构"),
   NPC_OBSERVER("npcObserver", "人大预算工委"),
-  ADMINISTRATOR("camunda-admin", "系统管理员");
+  ADMINISTRATOR("camunda-admin", "系统管理员"),
+  /**
+   * Manages its own districts' users and departments in Admin and deploys models from Camunda Modeler into
+   * its own tenants only (see identity/DistrictAdministration and system/DistrictAdministratorGuard).
+   */
+  DISTRICT_ADMINISTRATOR("districtAdmin", "辖区管理员");
 
   /** Camunda group type of role groups. */
   public static final String ROLE_TYPE = "ROLE";

@@ -32,11 +32,17 @@ public final class TaskActors {
     return namedByService;
   }
 
-  /** The role the task was offered to: its candidate role group, or the budget unit for department tasks. */
+  /**
+   * The role the task was offered to: its candidate role group; the supervisor for a task offered to the
+   * unit's 主管部门 (the group the process holds in {@link Departments#VAR_SUPERVISING_DEPARTMENT_GROUP}); else
+   * the budget unit for department tasks.
+   */
   public static String role(DelegateTask task) {
+    Object supervising = task.getVariable(Departments.VAR_SUPERVISING_DEPARTMENT_GROUP);
     return task.getCandidates().stream()
         .map(IdentityLink::getGroupId)
-        .filter(g -> g != null && Role.ofGroup(g).isPresent())
+        .filter(g -> g != null && (Role.ofGroup(g).isPresent() || g.equals(supervising)))
+        .map(g -> g.equals(supervising) ? Role.SUPERVISING_DEPARTMENT.groupId() : g)
         .findFirst()
         .orElse(Role.BUDGET_UNIT.groupId());
   }

@@ -33,6 +33,9 @@ public final class ProjectYearProcess {
   /** Given by the application (ProjectService.apply). */
   public static final String VAR_PROJECT_CODE = "projectCode";
   public static final String VAR_DEPARTMENT_GROUP = "departmentGroup";
+  /** The unit's 主管部门 group (identity.Departments, the department tree): candidate of the supervisor's review. */
+  public static final String VAR_SUPERVISING_DEPARTMENT_GROUP =
+      org.jixiao.identity.Departments.VAR_SUPERVISING_DEPARTMENT_GROUP;
   public static final String VAR_APPLICANT = "applicant";
   public static final String VAR_BUDGET_YEAR = "budgetYear";
   /** Out of the ex-ante assessment: LISTED, REJECTED or WITHDRAWN (exante.ExAnteProcess.VAR_OUTCOME). */

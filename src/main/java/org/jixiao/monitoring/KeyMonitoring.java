@@ -42,6 +42,7 @@ public class KeyMonitoring {
       throw ApiException.conflict("项目已止损，运行监控已结束：" + projectCode);
     }
     project.markKey(reason, MonitoringRounds.text(comment, "说明", 500), caller.userId(), OffsetDateTime.now());
+    reschedule(project);
     return project;
   }
 
@@ -51,6 +52,7 @@ public class KeyMonitoring {
     requirePerformanceSection(caller);
     MonitoringProject project = visible(projectCode, budgetYear, caller);
     project.unmarkKey(caller.userId(), OffsetDateTime.now());
+    reschedule(project);
     return project;
   }
 
@@ -110,6 +112,19 @@ public class KeyMonitoring {
           .correlateWithResult();
     }
     return chosen;
+  }
+
+  /**
+   * Key monitoring changes the district's rounds for the project: one waiting for its next round (or for the year's
+   * end) is scheduled again, so a round key monitoring adds is held and a lifted one is not. A project in the middle
+   * of a round is scheduled when the round closes.
+   */
+  private void reschedule(MonitoringProject project) {
+    if (project.getProcessInstanceId() != null) {
+      runtimeService.createMessageCorrelation(MonitoringProcess.MESSAGE_SCHEDULE_CHANGED)
+          .processInstanceId(project.getProcessInstanceId())
+          .correlateAll();
+    }
   }
 
   private boolean waitingForRound(MonitoringProject project) {

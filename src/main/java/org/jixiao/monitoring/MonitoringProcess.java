@@ -16,6 +16,9 @@ public final class MonitoringProcess {
   public static final String DECISION_LIGHTS = "Decision_MonitoringLights";
   /** Correlated by the finance bureau's extra round (追加监控轮次) to each chosen project's instance. */
   public static final String MESSAGE_EXTRA_ROUND = "ExtraMonitoringRound";
+  /** Key monitoring was marked or lifted: a project waiting for its next round is scheduled again. */
+  public static final String MESSAGE_SCHEDULE_CHANGED = "MonitoringScheduleChanged";
+  public static final String EVENT_SCHEDULE_CHANGED = "Event_ScheduleChanged";
 
   public static final String START_MONITORING = "StartEvent_MonitoringStarted";
   public static final String TASK_SCHEDULE_NEXT_ROUND = "Task_ScheduleNextRound";

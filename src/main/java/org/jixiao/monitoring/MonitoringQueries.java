@@ -55,6 +55,16 @@ public class MonitoringQueries {
     return view(project);
   }
 
+  /** The project's monitoring of every year the caller may read, by year; empty where there is none. */
+  @Transactional(readOnly = true)
+  public List<MonitoringView> years(String projectCode, Caller caller) {
+    return projects.findByProjectCodeOrderByBudgetYearAsc(projectCode).stream()
+        .filter(p -> caller.mayRead(p.getDistrict(), p.getDepartment()))
+        .map(this::view).toList();
+  }
+
+  /** The view of a project the caller already holds (the answer of a change): read in a transaction of its own. */
+  @Transactional(readOnly = true)
   MonitoringView view(MonitoringProject project) {
     List<MonitoringReport> held = reports.findByProjectCodeAndBudgetYearOrderByRoundNoAsc(project.getProjectCode(),
         project.getBudgetYear());

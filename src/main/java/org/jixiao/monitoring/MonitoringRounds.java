@@ -46,14 +46,16 @@ public class MonitoringRounds {
   private final MonitoringReportRepository reports;
   private final MonitoringActionRepository actions;
   private final CorrectionPlanRepository plans;
+  private final PaidToDateCorrectionRepository corrections;
   private final ApprovedGoals goals;
   private final DecisionService decisionService;
   private final Opinions opinions;
 
   MonitoringRounds(MonitoringProjectRepository projects, MonitoringReportRepository reports,
-      MonitoringActionRepository actions, CorrectionPlanRepository plans, ApprovedGoals goals,
-      DecisionService decisionService, Opinions opinions) {
+      MonitoringActionRepository actions, CorrectionPlanRepository plans, PaidToDateCorrectionRepository corrections,
+      ApprovedGoals goals, DecisionService decisionService, Opinions opinions) {
     this.projects = projects;
+    this.corrections = corrections;
     this.reports = reports;
     this.actions = actions;
     this.plans = plans;
@@ -173,7 +175,7 @@ public class MonitoringRounds {
     }
     MonitoringReport report = reports.require(reportId);
     OffsetDateTime now = OffsetDateTime.now();
-    BigDecimal paid = paid(report, submission, now);
+    BigDecimal paid = paid(report, submission, opinion.actor(), now);
     BigDecimal executionRate = rate(paid, report.getBudgetAmount());
     Map<Integer, ReportSubmission.IndicatorValue> given = new HashMap<>();
     for (ReportSubmission.IndicatorValue v : submission.indicators() == null ? List.<ReportSubmission.IndicatorValue>of()
@@ -236,7 +238,12 @@ public class MonitoringRounds {
     record(report, opinion);
   }
 
-  private BigDecimal paid(MonitoringReport report, ReportSubmission submission, OffsetDateTime now) {
+  /**
+   * The figure the report is judged on: the stored one (imported or corrected), or the unit's own. A figure that
+   * replaces a stored one needs a reason; every figure the unit gives becomes a row of the report's correction
+   * history, as a correction through the API does.
+   */
+  private BigDecimal paid(MonitoringReport report, ReportSubmission submission, String actor, OffsetDateTime now) {
     BigDecimal given = submission.paidToDate();
     if (given == null) {
       if (report.getPaidToDate() == null) {
@@ -256,13 +263,19 @@ public class MonitoringRounds {
       return report.getPaidToDate();
     }
     String reason = text(submission.paidCorrectionReason(), "更正理由");
-    if (report.getPaidSource() == PaidSource.IMPORT && reason == null) {
-      throw new InvalidInputException("已支付金额与预算执行系统导入的数据（" + report.getPaidToDate().toPlainString()
-          + " 元）不同，请写明更正理由");
+    if (report.getPaidToDate() != null && reason == null) {
+      throw new InvalidInputException("已支付金额与" + (report.getPaidSource() == PaidSource.IMPORT ? "预算执行系统导入的数据"
+          : "此前填报的数据") + "（" + report.getPaidToDate().toPlainString() + " 元）不同，请写明更正理由");
     }
-    report.correctPaid(given.setScale(2, RoundingMode.UNNECESSARY), report.getAsOfDate(), reason, now);
+    BigDecimal exact = given.setScale(2, RoundingMode.UNNECESSARY);
+    corrections.save(new PaidToDateCorrection(report, exact, report.getAsOfDate(),
+        reason == null ? FIRST_FIGURE_REASON : reason, actor, now));
+    report.correctPaid(exact, report.getAsOfDate(), reason, now);
     return report.getPaidToDate();
   }
+
+  /** The history's reason for a unit's first figure of a round that had no imported one. */
+  static final String FIRST_FIGURE_REASON = "本轮无预算执行系统导入数据，由单位在监控报告中填报";
 
   /** The previous round's open correction plan must be answered: fulfilled or not, and if not, why. */
   private void checkPlan(MonitoringReport report, ReportSubmission submission, MonitoringOpinion opinion,

@@ -95,7 +95,8 @@ public class PaidToDateCorrections {
   public FigureView figure(Long reportId, Caller caller) {
     MonitoringReport report = visible(reportId, caller);
     if (!caller.mayRead(report.getDistrict(), report.getDepartment())) {
-      throw ApiException.forbidden("您无权查看该监控报告");
+      // another department's report reads as a missing one, as its project does
+      throw missing(reportId);
     }
     return view(report, monitored.findByProjectCodeAndBudgetYear(report.getProjectCode(), report.getBudgetYear())
         .orElse(null));
@@ -104,7 +105,11 @@ public class PaidToDateCorrections {
   /** A report of another district is answered as a missing one. */
   private MonitoringReport visible(Long reportId, Caller caller) {
     return reports.findById(reportId).filter(r -> caller.worksIn(r.getDistrict()))
-        .orElseThrow(() -> ApiException.notFound("监控报告不存在：" + reportId));
+        .orElseThrow(() -> missing(reportId));
+  }
+
+  private static ApiException missing(Long reportId) {
+    return ApiException.notFound("监控报告不存在：" + reportId);
   }
 
   private FigureView view(MonitoringReport report, MonitoringProject project) {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jixiao.identity.Caller;
+import org.jixiao.identity.Departments;
 import org.jixiao.identity.IdentityNames;
 import org.jixiao.identity.InstanceAccess;
 import org.jixiao.identity.Role;
@@ -36,7 +37,9 @@ public class ProjectService {
   static final String PROCESS_KEY = "Process_ProjectYear";
   /** Variables the application gives the process: the project's code, its department's group, the applicant, the year. */
   public static final String VAR_PROJECT_CODE = "projectCode";
-  public static final String VAR_DEPARTMENT_GROUP = "departmentGroup";
+  public static final String VAR_DEPARTMENT_GROUP = Departments.VAR_DEPARTMENT_GROUP;
+  /** The group of the department's 主管部门 (the tree), candidate of every 初审 of the project. */
+  public static final String VAR_SUPERVISING_DEPARTMENT_GROUP = Departments.VAR_SUPERVISING_DEPARTMENT_GROUP;
   public static final String VAR_APPLICANT = "applicant";
   public static final String VAR_BUDGET_YEAR = "budgetYear";
   /**
@@ -59,11 +62,13 @@ public class ProjectService {
   private final List<FundingCondition> fundingConditions;
   private final ProjectCategories categories;
   private final Opinions opinions;
+  private final Departments departments;
 
   ProjectService(ProjectRepository projects, RuntimeService runtimeService, IdentityService identityService,
       InstanceAccess instanceAccess, List<FundingCondition> fundingConditions,
-      ProjectCategories categories, Opinions opinions) {
+      ProjectCategories categories, Opinions opinions, Departments departments) {
     this.projects = projects;
+    this.departments = departments;
     this.opinions = opinions;
     this.fundingConditions = fundingConditions;
     this.categories = categories;
@@ -107,6 +112,7 @@ public class ProjectService {
         .setVariables(Map.of(
             VAR_PROJECT_CODE, project.getCode(),
             VAR_DEPARTMENT_GROUP, project.getDepartment(),
+            VAR_SUPERVISING_DEPARTMENT_GROUP, departments.reviewerGroupOf(project.getDepartment()),
             VAR_APPLICANT, caller.userId(),
             VAR_BUDGET_YEAR, project.getBudgetYear(),
             VAR_PROJECT_NAME, project.getName(),
@@ -184,6 +190,15 @@ public class ProjectService {
         .stream().map(ProjectRef::of).toList();
   }
 
+  /**
+   * The projects a search finds, by code (for the project library page); the records, read-only outside this
+   * package. The caller's own access rules (Caller.mayRead) are applied by whoever shows them.
+   */
+  @Transactional(readOnly = true)
+  public List<Project> search(ProjectSearch search) {
+    return projects.findAll(ProjectSearches.of(search), org.springframework.data.domain.Sort.by("code"));
+  }
+
   /** Records an opinion given in a step of the process and moves the project to the status it implies. */
   @Transactional
   public void recordOpinion(String code, OpinionGiven opinion) {
@@ -238,7 +253,12 @@ public class ProjectService {
   }
 
   private ProjectView view(Project project) {
-    return ProjectView.of(project, opinions.ofSubject(SubjectType.PROJECT, project.getCode()), names);
+    String supervising = project.getSupervisingDepartment();
+    if (supervising == null) {
+      String reviewers = departments.reviewerGroupOf(project.getDepartment());
+      supervising = Role.SUPERVISING_DEPARTMENT.groupId().equals(reviewers) ? null : names.group(reviewers);
+    }
+    return ProjectView.of(project, opinions.ofSubject(SubjectType.PROJECT, project.getCode()), names, supervising);
   }
 
   private Project load(String code) {

@@ -25,9 +25,10 @@ public record ProjectView(String code, String name, String district, String depa
       String reviewerRoleLabel, ReviewDecision decision, String decisionLabel, String comment,
       DimensionScores scores, String conclusion, OffsetDateTime givenAt) {}
 
-  static ProjectView of(Project p, List<StageOpinion> opinions, IdentityNames names) {
+  /** The view; {@code supervisingDepartment} is the name the application gave, else the 主管部门 of the tree. */
+  static ProjectView of(Project p, List<StageOpinion> opinions, IdentityNames names, String supervisingDepartment) {
     return new ProjectView(p.getCode(), p.getName(), p.getDistrict(), p.getDepartment(),
-        names.group(p.getDepartment()), p.getSupervisingDepartment(), p.getItemType(), p.getItemType().label(),
+        names.group(p.getDepartment()), supervisingDepartment, p.getItemType(), p.getItemType().label(),
         p.getBudgetStage(), p.getBudgetStage().label(), p.isNewSpending(), p.getFundSource(),
         p.getFundSource().label(), p.getPeriodYears(), p.getBudgetYear(), p.getCategory(), p.getAmount(), p.getApprovedAmount(), p.getCutAmount(),
         p.getStatus(), p.getStatus().label(), p.getStage(), p.getStage().label(), p.getRuleResults(), p.getApplicant(),

@@ -3,7 +3,9 @@ package org.jixiao.system;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.camunda.bpm.engine.IdentityService;
+import org.jixiao.district.ModelUploads;
 import org.jixiao.identity.CallerLookup;
+import org.jixiao.identity.DistrictAdministration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The login and identity hardening in front of every door: secure cookies over HTTPS, login throttling per
  * source, then (after Spring Security has authenticated the REST caller) the password policy in Chinese and
- * the administrator-only engine resources of the webapps. See docs/security.md.
+ * the administrator-only engine resources of the webapps, and the district administrators' bounds
+ * ({@link DistrictAdministratorGuard}). See docs/security.md.
  */
 @Configuration
 @EnableConfigurationProperties(LoginThrottleProperties.class)
@@ -51,6 +54,17 @@ class HardeningConfiguration {
         new PasswordPolicyFilter(identityService, callers, throttle, objectMapper));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     registration.setOrder(AFTER_SECURITY);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<DistrictAdministratorGuard> districtAdministratorGuard(CallerLookup callers,
+      DistrictAdministration rules, ModelUploads uploads, ObjectMapper objectMapper) {
+    FilterRegistrationBean<DistrictAdministratorGuard> registration = new FilterRegistrationBean<>(
+        new DistrictAdministratorGuard(callers, rules, uploads, objectMapper));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    // before the password policy: another district's user is refused before its password is judged
+    registration.setOrder(AFTER_SECURITY - 1);
     return registration;
   }
 

@@ -25,7 +25,11 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    response.setHeader("WWW-Authenticate", "Basic realm=\"jixiao\", charset=\"UTF-8\"");
+    // a page's script (X-Requested-With: XMLHttpRequest, e.g. the project library) shows its own login hint: no
+    // Basic challenge, which would make the browser pop up its password dialog
+    if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"jixiao\", charset=\"UTF-8\"");
+    }
     String message = request.getHeader("Authorization") == null
         ? "请先登录：本接口需要用户名和密码（HTTP Basic）"
         : "用户名或密码错误";

@@ -135,7 +135,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   /** The request with its body already read (and counted). */
-  private static final class ReadBody extends HttpServletRequestWrapper {
+  static final class ReadBody extends HttpServletRequestWrapper {
 
     private final byte[] body;
 

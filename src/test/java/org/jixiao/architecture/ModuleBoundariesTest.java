@@ -35,7 +35,7 @@ class ModuleBoundariesTest {
   @Test
   void theStageKitKnowsNoStage() {
     noClasses().that().resideInAPackage(ROOT + ".stage..")
-        .should().dependOnClassesThat().resideInAnyPackage(packages("project", "lifecycle", "demo"))
+        .should().dependOnClassesThat().resideInAnyPackage(packages("project", "lifecycle", "workplace", "demo"))
         .orShould().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
         .check(classes);
   }
@@ -44,7 +44,7 @@ class ModuleBoundariesTest {
   void theProjectLibraryKnowsNoStage() {
     noClasses().that().resideInAPackage(ROOT + ".project..")
         .should().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
-        .orShould().dependOnClassesThat().resideInAnyPackage(packages("lifecycle", "demo"))
+        .orShould().dependOnClassesThat().resideInAnyPackage(packages("lifecycle", "workplace", "demo"))
         .check(classes);
   }
 
@@ -62,10 +62,23 @@ class ModuleBoundariesTest {
     }
   }
 
+  /**
+   * The reviewer's workplace (项目库 page, 审批单) sits above the stages like the lifecycle: it reads every
+   * stage's published queries, and no stage, the lifecycle or the demo data builds on it.
+   */
+  @Test
+  void nothingBelowBuildsOnTheWorkplace() {
+    noClasses().that().resideInAnyPackage(packages(STAGES))
+        .or().resideInAnyPackage(packages("lifecycle", "demo"))
+        .should().dependOnClassesThat().resideInAnyPackage(packages("workplace"))
+        .check(classes);
+  }
+
   @Test
   void theFoundationKnowsNoBusinessModule() {
     noClasses().that().resideInAnyPackage(packages("system", "identity", "district"))
-        .should().dependOnClassesThat().resideInAnyPackage(packages("project", "lifecycle", "demo"))
+        .should().dependOnClassesThat().resideInAnyPackage(packages("project", "lifecycle", "workplace", "demo",
+            "organisation"))
         .orShould().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
         .check(classes);
   }
@@ -87,7 +100,8 @@ class ModuleBoundariesTest {
 
   @Test
   void aModulesRepositoriesAreItsOwn() {
-    for (String module : new String[] {"project", "stage", "exante", "goal", "monitoring", "lifecycle"}) {
+    for (String module : new String[] {"project", "stage", "exante", "goal", "monitoring", "lifecycle", "identity",
+        "workplace"}) {
       noClasses().that().resideOutsideOfPackage(ROOT + "." + module + "..")
           .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
               "repositories of " + module, c -> c.getPackageName().startsWith(ROOT + "." + module)

@@ -64,7 +64,8 @@ class KillDuringCompletionsTest {
           selfAssessments.add(selfAssessment);
         } else {
           workload.complete(selfAssessment);
-          reviews.add(workload.openTask("qijiang-supervisor", code));
+          // each unit's 初审 waits for its own 主管部门's reviewer (the department tree)
+          reviews.add(workload.openTask(Workload.SUPERVISORS.get(unit), code));
         }
       }
     }

@@ -33,6 +33,9 @@ final class Workload {
   static final String DISTRICT = "qijiang";
   static final Map<String, String> DEPARTMENTS = Map.of("qijiang-edu", "qijiang-education",
       "qijiang-health", "qijiang-health");
+  /** Each unit's reviewer: the supervisor of its own 主管部门 (教育局, 卫生健康委员会). */
+  static final Map<String, String> SUPERVISORS = Map.of("qijiang-edu", "qijiang-supervisor",
+      "qijiang-health", "qijiang-supervisor-health");
 
   final List<Completion> completions = Collections.synchronizedList(new ArrayList<>());
   final List<Application> applications = Collections.synchronizedList(new ArrayList<>());

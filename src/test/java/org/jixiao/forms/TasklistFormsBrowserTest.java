@@ -12,13 +12,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.PlatformTest;
 import org.jixiao.exante.ExAnteProcess;
 import org.jixiao.goal.GoalReviewProcess;
 import org.jixiao.goal.Goals;
 import org.jixiao.identity.CallerLookup;
+import org.jixiao.monitoring.MonitoredProjects;
+import org.jixiao.monitoring.MonitoringProcess;
+import org.jixiao.monitoring.MonitoringQueries;
+import org.jixiao.monitoring.MonitoringView;
 import org.jixiao.project.ApplyProjectRequest;
 import org.jixiao.project.ItemType;
 import org.jixiao.project.ProjectService;
@@ -56,6 +62,8 @@ class TasklistFormsBrowserTest {
   @Autowired HistoryService historyService;
   @Autowired ProjectService projects;
   @Autowired CallerLookup callers;
+  @Autowired ProcessEngine engine;
+  @Autowired MonitoringQueries monitoringQueries;
 
   WebDriver browser;
   Path profile;
@@ -202,6 +210,64 @@ class TasklistFormsBrowserTest {
         .singleResult();
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(review.getProcessInstanceId()).singleResult()
         .getStartUserId()).isEqualTo("qijiang-edu");
+  }
+
+  @Test
+  void theUnitReportsItsRoundRowByRowAndTheBudgetSectionDecidesTheRedLight() throws IOException {
+    ProcessInstance monitoring = new MonitoredProjects(engine, projects, callers).monitored("qijiang", 2027);
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(monitoring.getId()).timers().singleResult().getId());
+    Task report = monitoringTask(monitoring);
+    assertThat(report.getTaskDefinitionKey()).isEqualTo(MonitoringProcess.TASK_REPORT_MONITORING);
+    taskService.claim(report.getId(), "qijiang-edu");
+
+    login("qijiang-edu");
+    formName = "reportMonitoring";
+    openTask(report.getId());
+    By values = By.cssSelector("form[name=reportMonitoring] input[ng-model='r.valueToDate']");
+    waitFor("the approved indicators as rows", () -> browser.findElements(values).size() == 3);
+    assertThat(text()).contains("完成项目数", "按期完成率", "服务能力提升", "服务对象满意度", "序时进度");
+    // 100,000 of 1,000,000 paid by 07-31 (58% of the year gone): far behind, a red light
+    find("form[name=reportMonitoring] input[ng-model='entry.paidToDate']").sendKeys("100000");
+    String[] progress = {"2", "20", "30"};
+    for (int i = 0; i < progress.length; i++) {
+      browser.findElements(values).get(i).sendKeys(progress[i]);
+    }
+    find("form[name=reportMonitoring] input[ng-model='r.valueText']").sendKeys("已完成选址");
+    for (WebElement reason : browser.findElements(By.cssSelector("form[name=reportMonitoring] input[ng-model='r.deviationReason']"))) {
+      reason.sendKeys("施工许可延后两个月");
+    }
+    find("form[name=reportMonitoring] textarea[ng-model='entry.deviationReasons']").sendKeys("施工许可延后，工程款未到支付节点");
+    find("form[name=reportMonitoring] textarea[ng-model='entry.correctiveMeasures']").sendKeys("倒排工期，9 月底前完成主体招标");
+    screenshot("report-monitoring");
+    submitWhenEnabled();
+    waitFor("the report to be handed in", () -> taskService.createTaskQuery().taskId(report.getId()).count() == 0);
+
+    Task decision = monitoringTask(monitoring);
+    assertThat(decision.getTaskDefinitionKey()).isEqualTo(MonitoringProcess.TASK_DECIDE_ON_RED_LIGHT);
+    taskService.claim(decision.getId(), "qijiang-budget");
+    login("qijiang-budget");
+    formName = "decideRedLight";
+    openTask(decision.getId());
+    waitFor("the round and its light", () -> text().contains("红灯"));
+    assertThat(text()).contains("批复的绩效目标", "已支付 100,000.00 元", "完成项目数", "施工许可延后两个月", "倒排工期");
+    browser.findElements(By.cssSelector("form[name=decideRedLight] input[type=radio][name=decision]")).get(0).click();
+    find("form[name=decideRedLight] input[ng-model='reclaim.amount']").sendKeys("200000");
+    find("form[name=decideRedLight] textarea[name=comment]").sendKeys("收回 20 万元统筹用于急需领域");
+    screenshot("decide-red-light");
+    submitWhenEnabled();
+    waitFor("the decision to be taken", () -> taskService.createTaskQuery().taskId(decision.getId()).count() == 0);
+
+    String code = historyService.createHistoricProcessInstanceQuery().processInstanceId(monitoring.getId()).singleResult()
+        .getBusinessKey();
+    MonitoringView after = monitoringQueries.find(code.substring(0, code.lastIndexOf('-')), 2027, callers.of("qijiang-budget"));
+    assertThat(after.reclaimedTotal()).isEqualByComparingTo("200000.00");
+    assertThat(after.availableBudget()).isEqualByComparingTo("800000.00");
+  }
+
+  private Task monitoringTask(ProcessInstance monitoring) {
+    return taskService.createTaskQuery().processInstanceId(monitoring.getId())
+        .taskDefinitionKeyNotIn(MonitoringProcess.TASK_SUPERVISE_OVERDUE).singleResult();
   }
 
   private String goals() {

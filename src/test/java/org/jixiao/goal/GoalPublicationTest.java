@@ -144,7 +144,7 @@ class GoalPublicationTest {
     assertThat(a.get("projectCode").asText()).isEqualTo(approved.substring(0, approved.length() - 5));
     assertThat(a.get("projectName").asText()).isEqualTo("教师业务骨干培训");
     assertThat(a.get("department").asText()).isEqualTo("qijiang-education");
-    assertThat(a.get("departmentName").asText()).isEqualTo("綦江区教育局");
+    assertThat(a.get("departmentName").asText()).isEqualTo("綦江区教育局本级");
     assertThat(a.get("budgetAmount").decimalValue()).isEqualByComparingTo("98765.43");
     assertThat(a.get("overallGoal").asText()).isEqualTo("完成全区教师业务骨干培训，提升课堂教学能力");
     assertThat(a.get("version").asInt()).isEqualTo(1);
@@ -202,7 +202,7 @@ class GoalPublicationTest {
     assertThat(department.get("subjectLabel").asText()).isEqualTo("部门整体支出");
     assertThat(department.has("projectCode")).isFalse();
     assertThat(department.get("projectName").asText()).isEqualTo("部门整体");
-    assertThat(department.get("departmentName").asText()).isEqualTo("綦江区卫生健康委员会");
+    assertThat(department.get("departmentName").asText()).isEqualTo("綦江区卫生健康委员会本级");
     assertThat(department.get("budgetAmount").decimalValue()).isEqualByComparingTo("52000000.00");
     assertThat(department.get("indicators")).hasSize(5);
     assertThat(department.get("indicators").get(2).get("target").asText()).isEqualTo("≤ 350000 元");
@@ -259,7 +259,7 @@ class GoalPublicationTest {
     assertThat(first.getCell(0).asNumber()).isEqualByComparingTo("1");
     assertThat(text(first, 2)).isEqualTo(approved.substring(0, approved.length() - 5));
     assertThat(text(first, 3)).isEqualTo("教师业务骨干培训");
-    assertThat(text(first, 4)).isEqualTo("綦江区教育局");
+    assertThat(text(first, 4)).isEqualTo("綦江区教育局本级");
     Cell amount = first.getCell(5);
     assertThat(amount.getType()).isEqualTo(CellType.NUMBER);
     assertThat(amount.asNumber()).isEqualByComparingTo("98765.43");
@@ -283,7 +283,7 @@ class GoalPublicationTest {
     assertThat(text(department, 1)).isEqualTo(wholeDepartment);
     assertThat(text(department, 2)).isEmpty();
     assertThat(text(department, 3)).isEqualTo("部门整体");
-    assertThat(text(department, 4)).isEqualTo("綦江区卫生健康委员会");
+    assertThat(text(department, 4)).isEqualTo("綦江区卫生健康委员会本级");
     assertThat(text(data.get(data.size() - 3), 10)).isEqualTo("≤ 350000 元");
 
     // merged: each amount once, so the column adds up to the goal sets' budgets

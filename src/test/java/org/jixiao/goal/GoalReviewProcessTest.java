@@ -98,7 +98,12 @@ class GoalReviewProcessTest {
         .containsEntry(GoalReviewProcess.VAR_TASK_DUE_DURATION, "P7D");
 
     fixture.submit(code, Goals.VALID);
-    assertThat(instance).isWaitingAt(GoalReviewProcess.TASK_REVIEW_BY_SUPERVISOR).task().hasCandidateGroup(SUPERVISOR);
+    // qijiang-education's 初审 goes to its own 主管部门 (教育局), not to every supervisor of the district
+    assertThat(instance).isWaitingAt(GoalReviewProcess.TASK_REVIEW_BY_SUPERVISOR).task()
+        .hasCandidateGroup("qijiang-edu-bureau");
+    assertThat(taskService.getIdentityLinksForTask(taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(GoalReviewProcess.TASK_REVIEW_BY_SUPERVISOR).singleResult().getId())).extracting("groupId")
+        .doesNotContain(SUPERVISOR, "qijiang-health-commission");
     assertThat(view(code).status()).isEqualTo(GoalSetStatus.UNDER_REVIEW);
     fixture.decide(code, "APPROVE");
     assertThat(instance).isWaitingAt(GoalReviewProcess.TASK_REVIEW_BY_FINANCE).task().hasCandidateGroup(FINANCE);

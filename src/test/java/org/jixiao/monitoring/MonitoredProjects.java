@@ -20,7 +20,7 @@ import org.jixiao.project.ProjectService;
  * drafted and approved), and the reports a unit hands in. Budget 1,000,000.00 元; the goals' four indicators:
  * 完成项目数 ≥ 10 (weight 40), 按期完成率 ≥ 95 (20), 服务能力提升 (定性, 20), 满意度 ≥ 90 (20).
  */
-final class MonitoredProjects {
+public final class MonitoredProjects {
 
   static final BigDecimal BUDGET = new BigDecimal("1000000.00");
 
@@ -37,14 +37,14 @@ final class MonitoredProjects {
   private final ProjectService projects;
   private final CallerLookup callers;
 
-  MonitoredProjects(ProcessEngine engine, ProjectService projects, CallerLookup callers) {
+  public MonitoredProjects(ProcessEngine engine, ProjectService projects, CallerLookup callers) {
     this.engine = engine;
     this.projects = projects;
     this.callers = callers;
   }
 
   /** A project of the district's education department whose goals are approved: its monitoring instance. */
-  ProcessInstance monitored(String district, int budgetYear) {
+  public ProcessInstance monitored(String district, int budgetYear) {
     String code = "MON-" + district + "-" + System.nanoTime();
     projects.apply(new ApplyProjectRequest(code, "运行监控测试项目", district, district + "-education",
         ItemType.DEPARTMENT_PROJECT, BudgetStage.ANNUAL, BUDGET, false, FundSource.GENERAL_PUBLIC_BUDGET, 1, null,

@@ -126,6 +126,33 @@ class MonitoringApiTest {
   }
 
   @Test
+  void anExtraRoundForAProjectInTheMiddleOfARoundIs409AndOpensNoneOfTheChosen() {
+    int year = java.time.LocalDate.now(MonitoringRounds.ZONE).getYear();
+    ProcessInstance waiting = monitored.monitored("qijiang", year);
+    ProcessInstance inRound = monitored.monitored("qijiang", year);
+    assertThat(post("qijiang-perf", "/api/monitoring/extra-rounds",
+        Map.of("district", "qijiang", "budgetYear", year, "projectCodes", List.of(codeOf(inRound)))).getStatusCode().value())
+        .isEqualTo(200);
+    BpmnAwareTests.assertThat(inRound).isWaitingAt(MonitoringProcess.TASK_REPORT_MONITORING);
+    long reports = count();
+
+    ResponseEntity<JsonNode> both = post("qijiang-perf", "/api/monitoring/extra-rounds",
+        Map.of("district", "qijiang", "budgetYear", year, "projectCodes", List.of(codeOf(waiting), codeOf(inRound))));
+
+    assertThat(both.getStatusCode().value()).isEqualTo(409);
+    assertThat(both.getBody().get("message").asText())
+        .isEqualTo("以下项目现在不能追加监控轮次，均未追加：" + codeOf(inRound) + "（本轮监控尚未完成或本年监控已结束）");
+    assertThat(count()).as("nothing opened").isEqualTo(reports);
+    BpmnAwareTests.assertThat(waiting).isWaitingAt(MonitoringProcess.GATEWAY_AWAIT_ROUND);
+
+    ResponseEntity<JsonNode> alone = post("qijiang-perf", "/api/monitoring/extra-rounds",
+        Map.of("district", "qijiang", "budgetYear", year, "projectCodes", List.of(codeOf(waiting))));
+    assertThat(alone.getStatusCode().value()).isEqualTo(200);
+    assertThat(alone.getBody().get(0).get("rounds").get(0).get("extra").asBoolean()).isTrue();
+    BpmnAwareTests.assertThat(waiting).isWaitingAt(MonitoringProcess.TASK_REPORT_MONITORING);
+  }
+
+  @Test
   void theReclaimedPoolIsTheFinanceBureaus() {
     ResponseEntity<JsonNode> unit = get("qijiang-edu", "/api/monitoring/reclaimed-pool?district=qijiang&budgetYear=2027");
     assertThat(unit.getStatusCode().value()).isEqualTo(403);

@@ -278,6 +278,32 @@ class MonitoringProcessTest {
     assertThat(view(instance).rounds().get(0).status()).isEqualTo("CLOSED");
   }
 
+  @Test
+  void markingKeyMonitoringWhileWaitingSchedulesTheKeyRoundAndLiftingItTakesItAway() {
+    ProcessInstance instance = monitored.monitored("qijiang", 2027);
+    execute(timer(instance));
+    complete(instance, Map.of(MonitoringProcess.VAR_MONITORING_REPORT, MonitoredProjects.report("600000")));
+    assertThat(instance).isWaitingAt(MonitoringProcess.GATEWAY_AWAIT_ROUND)
+        .variables().containsEntry(MonitoringProcess.VAR_ROUND_AHEAD, false);
+    assertThat(timer(instance).getDuedate()).as("no round ahead: the year's end")
+        .isEqualTo(Date.from(Instant.parse("2027-12-31T16:00:00Z")));
+    String code = view(instance).projectCode();
+    Caller perf = callers.of("qijiang-perf");
+
+    // marked key after its only regular round: the district's key round (data to 10-31) is ahead
+    keyMonitoring.mark(code, 2027, KeyReason.MAJOR_POLICY, "列入重点监控", perf);
+    assertThat(instance).hasPassed(MonitoringProcess.EVENT_SCHEDULE_CHANGED).isWaitingAt(MonitoringProcess.GATEWAY_AWAIT_ROUND)
+        .variables().containsEntry(MonitoringProcess.VAR_ROUND_AHEAD, true);
+    assertThat(timer(instance).getDuedate()).isEqualTo(Date.from(Instant.parse("2027-10-31T16:00:00Z")));
+
+    // lifted again before that round: back to the year's end, and the timer of the year's end ends the monitoring
+    keyMonitoring.unmark(code, 2027, perf);
+    assertThat(timer(instance).getDuedate()).isEqualTo(Date.from(Instant.parse("2027-12-31T16:00:00Z")));
+    execute(timer(instance));
+    assertThat(ended(instance)).hasPassed(MonitoringProcess.END_MONITORING_ENDED).isEnded();
+    assertThat(view(instance).rounds()).hasSize(1);
+  }
+
   // ---- helpers ----
 
   /** A qijiang-style project in its first round (data to 07-31 2027), reported red: 200,000 paid, lagging 0.3808. */

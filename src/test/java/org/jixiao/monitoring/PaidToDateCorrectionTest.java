@@ -24,6 +24,7 @@ class PaidToDateCorrectionTest {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired MonitoringFixtures fixture;
+  @Autowired MonitoringRounds rounds;
 
   @Test
   void theProjectsOwnUnitCorrectsItsFigureWithAReasonAndTheCorrectionIsKept() {
@@ -60,6 +61,49 @@ class PaidToDateCorrectionTest {
   }
 
   @Test
+  void aFigureGivenWithTheReportIsKeptInTheSameHistoryAndReplacingOneNeedsAReason() {
+    MonitoringReport report = fixture.monitoredWithOpenReport("qijiang", "800000.00", 2027);
+
+    // no imported figure: the unit's own figure in the report is the first row of the history
+    rounds.submit(report.getId(), submission("300000", null), opinion("qijiang-edu"));
+    JsonNode first = get("qijiang-perf", report.getId()).getBody();
+    assertThat(first.get("paidToDate").decimalValue()).isEqualByComparingTo("300000.00");
+    assertThat(first.get("corrections").size()).isEqualTo(1);
+    assertThat(first.get("corrections").get(0).get("reason").asText()).isEqualTo(MonitoringRounds.FIRST_FIGURE_REASON);
+    assertThat(first.get("corrections").get(0).get("correctedBy").asText()).isEqualTo("qijiang-edu");
+
+    // a report whose figure the unit already gave (here by a correction): replacing it without a reason is refused
+    MonitoringReport next = fixture.monitoredWithOpenReport("qijiang", "800000.00", 2027);
+    assertThat(put("qijiang-edu", next.getId(), body("200000", "以国库支付数为准", null)).getStatusCode().value())
+        .isEqualTo(200);
+    long rows = count();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> rounds.submit(next.getId(), submission("250000", null), opinion("qijiang-edu")))
+        .isInstanceOf(org.jixiao.system.InvalidInputException.class)
+        .hasMessage("已支付金额与此前填报的数据（200000.00 元）不同，请写明更正理由");
+    assertThat(count()).isEqualTo(rows);
+    assertThat(fixture.report(next.getId()).getPaidToDate()).isEqualByComparingTo("200000.00");
+    assertThat(fixture.report(next.getId()).getStatus()).isEqualTo(ReportStatus.OPEN);
+
+    rounds.submit(next.getId(), submission("250000", "补记 7 月拨款"), opinion("qijiang-edu"));
+    JsonNode replaced = get("qijiang-edu", next.getId()).getBody();
+    assertThat(replaced.get("corrections").findValuesAsText("reason")).containsExactly("以国库支付数为准", "补记 7 月拨款");
+    assertThat(replaced.get("corrections").get(1).get("oldPaidToDate").decimalValue()).isEqualByComparingTo("200000.00");
+    assertThat(replaced.get("corrections").get(1).get("paidToDate").decimalValue()).isEqualByComparingTo("250000.00");
+    assertThat(replaced.get("executionRate").decimalValue()).isEqualByComparingTo("0.3125");
+  }
+
+  private static ReportSubmission submission(String paid, String reason) {
+    return new ReportSubmission(new java.math.BigDecimal(paid), reason, java.util.List.of(), "拨付进度慢于计划",
+        "加快合同结算", null, null);
+  }
+
+  private static MonitoringOpinion opinion(String user) {
+    return new MonitoringOpinion(MonitoringProcess.TASK_REPORT_MONITORING, "填报运行监控情况", user, "budgetUnit",
+        org.jixiao.stage.ReviewDecision.SUBMIT_REPORT, null, null);
+  }
+
+  @Test
   void anotherDepartmentTheFinanceBureauAndAnotherDistrictCannotCorrect() {
     MonitoringReport report = fixture.monitoredWithOpenReport("qijiang", "800000.00", 2027);
     Map<String, Object> body = body("1.00", "理由", null);
@@ -73,7 +117,9 @@ class PaidToDateCorrectionTest {
     assertThat(otherDistrict.getStatusCode().value()).isEqualTo(404);
     assertThat(otherDistrict.getBody().get("message").asText()).isEqualTo("监控报告不存在：" + report.getId());
     assertThat(get("enyang-perf", report.getId()).getStatusCode().value()).isEqualTo(404);
-    assertThat(get("qijiang-health", report.getId()).getStatusCode().value()).isEqualTo(403);
+    ResponseEntity<JsonNode> otherDepartmentReads = get("qijiang-health", report.getId());
+    assertThat(otherDepartmentReads.getStatusCode().value()).isEqualTo(404);
+    assertThat(otherDepartmentReads.getBody().get("message").asText()).isEqualTo("监控报告不存在：" + report.getId());
     assertThat(put("qijiang-edu", 99999999L, body).getStatusCode().value()).isEqualTo(404);
 
     assertThat(count()).isEqualTo(corrections);

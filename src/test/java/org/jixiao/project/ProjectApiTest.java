@@ -74,7 +74,7 @@ class ProjectApiTest {
         .getForEntity("/api/projects/QIJIANG-2026-002", JsonNode.class).getBody();
 
     assertThat(returned.get("status").asText()).isEqualTo("RETURNED");
-    assertThat(returned.get("departmentName").asText()).isEqualTo("綦江区卫生健康委员会");
+    assertThat(returned.get("departmentName").asText()).isEqualTo("綦江区卫生健康委员会本级");
     JsonNode opinion = null;
     for (JsonNode o : returned.get("opinions")) {
       if (o.get("step").asText().equals(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR)) {
@@ -82,7 +82,7 @@ class ProjectApiTest {
       }
     }
     assertThat(returned.get("opinions").get(0).get("decisionLabel").asText()).isEqualTo("提交自评估");
-    assertThat(opinion.get("reviewer").asText()).isEqualTo("qijiang-supervisor");
+    assertThat(opinion.get("reviewer").asText()).as("the health unit's own 主管部门").isEqualTo("qijiang-supervisor-health");
     assertThat(opinion.get("reviewerName").asText()).matches("[\\u4e00-\\u9fa5]{2,4}");
     assertThat(opinion.get("reviewerRoleLabel").asText()).isEqualTo("主管部门");
     assertThat(opinion.get("decisionLabel").asText()).isEqualTo("退回修改");

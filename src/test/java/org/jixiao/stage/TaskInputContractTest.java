@@ -41,7 +41,7 @@ import org.springframework.http.ResponseEntity;
  * The task contract, generated from the deployed models: for every user task of every process of every
  * district, a user who may work on the task tries, through {@code /engine-rest}, to complete it, submit
  * its form, write task variables and write process variables with each routing variable of its process
- * (read from sequence-flow conditions and loop cardinalities) that the task does not declare, and with
+ * (read from sequence-flow conditions, loop cardinalities and candidate-group expressions) that the task does not declare, and with
  * an unknown variable, and (complete, process-variable write) with every other variable the instance holds:
  * its candidate group, durations and settings such as {@code financeRounds}. Every attempt answers 400 with a
  * Chinese message naming the variable; the task stays open, the instance's variables and position are
@@ -202,6 +202,9 @@ class TaskInputContractTest {
       if (link.getGroupId().equals(district + "-education")) {
         return district + "-edu";
       }
+      if (link.getGroupId().equals(district + "-edu-bureau")) {
+        return district + "-supervisor";
+      }
       Role role = Role.ofGroup(link.getGroupId()).orElse(null);
       if (role != null) {
         return district + "-" + switch (role) {
@@ -235,6 +238,22 @@ class TaskInputContractTest {
     }
     for (LoopCardinality cardinality : model.getModelElementsByType(LoopCardinality.class)) {
       collect(cardinality.getTextContent(), routing, true);
+    }
+    // who gets a task steers it as much as a gateway: candidate-group and assignee expressions
+    // (departmentGroup, supervisingDepartmentGroup), with the widest group a hostile caller would name
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      for (String text : new String[] {task.getCamundaCandidateGroups(), task.getCamundaCandidateUsers(),
+          task.getCamundaAssignee()}) {
+        Matcher expressions = EXPRESSION.matcher(text == null ? "" : text);
+        while (expressions.find()) {
+          Matcher identifiers = IDENTIFIER.matcher(expressions.group(1));
+          while (identifiers.find()) {
+            if (!EL_WORDS.contains(identifiers.group(1))) {
+              routing.putIfAbsent(identifiers.group(1), Role.SUPERVISING_DEPARTMENT.groupId());
+            }
+          }
+        }
+      }
     }
     return routing;
   }
@@ -270,6 +289,7 @@ class TaskInputContractTest {
       }
     });
     variables.put("departmentGroup", district + "-education");
+    variables.put("supervisingDepartmentGroup", district + "-edu-bureau");
     variables.put("projectCode", "CONTRACT");
     variables.put("goalSetCode", "CONTRACT-2027");
     variables.put("taskDueDuration", "P10D");
