@@ -88,7 +88,7 @@ class ApplyFromTasklistBrowserTest {
         .as("the district's name, not its tenant id").contains("綦江区").doesNotContain("qijiang");
     browser.findElement(apply).click();
     waitFor("the application form", () -> !browser.findElements(By.cssSelector("form[name=applyProject] h3")).isEmpty());
-    waitFor("the department preset", () -> selected("apply-department").equals("綦江区教育局"));
+    waitFor("the department preset", () -> selected("apply-department").equals("綦江区教育局本级"));
     waitFor("the district's thresholds", () -> find("#apply-thresholds").getText().contains("普惠性政策金额大于等于500万元（綦江区）"));
 
     find("#apply-code").sendKeys(code);
@@ -108,7 +108,7 @@ class ApplyFromTasklistBrowserTest {
     waitFor("the created project's code", () -> !browser.findElements(By.id("apply-created-code")).isEmpty());
     assertThat(find("#apply-created-code").getText()).isEqualTo(code);
     waitFor("where it went", () -> find("#apply-next").getText().startsWith("已提交，下一步："));
-    assertThat(find("#apply-next").getText()).isEqualTo("已提交，下一步：事前绩效评估 · 开展部门自评估（綦江区教育局）");
+    assertThat(find("#apply-next").getText()).isEqualTo("已提交，下一步：事前绩效评估 · 开展部门自评估（綦江区教育局本级）");
     screenshot("apply-created");
     assertThat(projects.exists(code)).isTrue();
 

@@ -43,6 +43,7 @@ class TasklistApiTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ProjectService projects;
   @Autowired CallerLookup callers;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   @Test
   void meNamesTheUsersDistrictsDepartmentsAndRoles() throws Exception {
@@ -52,7 +53,7 @@ class TasklistApiTest {
     JsonNode me = JSON.readTree(response.getBody());
     assertThat(me.get("userId").asText()).isEqualTo("qijiang-edu");
     assertThat(me.get("districts").toString()).isEqualTo("[{\"id\":\"qijiang\",\"name\":\"綦江区\"}]");
-    assertThat(me.get("departments").toString()).isEqualTo("[{\"id\":\"qijiang-education\",\"name\":\"綦江区教育局\"}]");
+    assertThat(me.get("departments").toString()).isEqualTo("[{\"id\":\"qijiang-education\",\"name\":\"綦江区教育局本级\"}]");
     assertThat(me.get("roles").toString()).contains("{\"id\":\"budgetUnit\",\"name\":\"预算单位\"}");
     assertThat(me.get("administrator").asBoolean()).isFalse();
     assertThat(http.getForEntity("/api/me", String.class).getStatusCode().value()).as("without a login").isEqualTo(401);
@@ -107,7 +108,7 @@ class TasklistApiTest {
         .processDefinitionKey(ExAnteProcess.KEY).singleResult();
     Map<String, Object> variables = runtimeService.getVariables(selfAssessment.getProcessInstanceId());
     assertThat(variables).containsEntry(ProjectService.VAR_PROJECT_NAME, "义务教育营养改善计划")
-        .containsEntry(ProjectService.VAR_DEPARTMENT_NAME, "綦江区教育局")
+        .containsEntry(ProjectService.VAR_DEPARTMENT_NAME, "綦江区教育局本级")
         .containsEntry(ProjectService.VAR_APPLY_AMOUNT, "6,000,000.00")
         .containsEntry(ProjectService.VAR_STAGE_NAME, "事前绩效评估");
 
@@ -159,7 +160,7 @@ class TasklistApiTest {
     String code = apply("学校饮水设施改造", "6000000");
     TestRestTemplate unit = http.withBasicAuth("qijiang-edu", "demo");
     JsonNode applied = JSON.readTree(unit.getForEntity("/api/tasklist/next-steps?projectCode=" + code, String.class).getBody());
-    assertThat(applied.get("message").asText()).isEqualTo("已提交，下一步：事前绩效评估 · 开展部门自评估（綦江区教育局）");
+    assertThat(applied.get("message").asText()).isEqualTo("已提交，下一步：事前绩效评估 · 开展部门自评估（綦江区教育局本级）");
 
     Task selfAssessment = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     ResponseEntity<String> early = unit.getForEntity("/api/tasklist/next-steps?taskId=" + selfAssessment.getId(), String.class);
@@ -172,8 +173,11 @@ class TasklistApiTest {
         ExAnteProcess.VAR_ASSESSMENT_CONCLUSION, "可行"));
     ResponseEntity<String> next = unit.getForEntity("/api/tasklist/next-steps?taskId=" + selfAssessment.getId(), String.class);
     assertThat(next.getStatusCode().value()).isEqualTo(200);
-    assertThat(JSON.readTree(next.getBody()).get("message").asText()).startsWith("已提交，下一步：事前绩效评估 · ")
-        .contains("（主管部门）");
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
+    String reviewers = taskService.getIdentityLinksForTask(review.getId()).stream().filter(l -> l.getGroupId() != null)
+        .map(l -> identityService.createGroupQuery().groupId(l.getGroupId()).singleResult().getName()).findFirst().orElseThrow();
+    assertThat(JSON.readTree(next.getBody()).get("message").asText())
+        .isEqualTo("已提交，下一步：事前绩效评估 · " + review.getName() + "（" + reviewers + "）");
     ResponseEntity<String> stranger = http.withBasicAuth("qijiang-supervisor", "demo")
         .getForEntity("/api/tasklist/next-steps?taskId=" + selfAssessment.getId(), String.class);
     assertThat(stranger.getStatusCode().value()).isEqualTo(404);
