@@ -274,7 +274,8 @@ let scheduled = false;
 function decorate() {
   scheduled = false;
   if (!document.querySelector('[cam-tasklist-filters]')) {
-    return; // not logged in yet
+    me = null; // not logged in (yet, or any more): the next user is asked for again
+    return;
   }
   if (!me) {
     loadMe().then(decorate, () => {});
