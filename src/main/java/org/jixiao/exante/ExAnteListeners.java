@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.jixiao.identity.Role;
 import org.jixiao.identity.TaskActors;
 import org.jixiao.project.ProjectService;
 import org.jixiao.stage.DimensionScores;
@@ -50,6 +51,12 @@ class ExAnteListeners {
       if (task.getVariable(ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED) == null) {
         task.getExecution().setVariable(ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, false);
       }
+      if (!Boolean.TRUE.equals(task.getVariable(ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED))) {
+        // no panel: how one would have been composed does not stay behind for a later round
+        task.getExecution().removeVariable(ExAnteProcess.VAR_EXPERT_PANEL_MODE);
+        task.getExecution().removeVariable(ExAnteProcess.VAR_EXPERT_PANEL_CHOICE);
+        task.getExecution().removeVariable(ExAnteProcess.VAR_EXPERT_PANEL_SEED);
+      }
       record(projects, task, decision, optionalScores(task), conclusion(task));
     };
   }
@@ -67,8 +74,10 @@ class ExAnteListeners {
         throw new InvalidInputException("您已在本轮专家论证中发表过意见，每位专家只能论证一次");
       }
       Object comment = task.getVariable(ExAnteProcess.VAR_EXPERT_COMMENT);
+      // a seat is assigned to its expert and has no candidate group: the role is the expert's
       projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
-          task.getTaskDefinitionKey(), task.getName(), expert, actingRole(task), decision, FormValues.text(comment)));
+          task.getTaskDefinitionKey(), task.getName(), expert, Role.EXPERT.groupId(), decision,
+          FormValues.text(comment)));
     };
   }
 

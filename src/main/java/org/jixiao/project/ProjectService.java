@@ -102,7 +102,7 @@ public class ProjectService {
     project.startedAs(instance.getId());
     // the lifecycle and the stages it called on the way to its first wait state (the ex-ante assessment)
     instanceAccess.letDepartmentFollowWithCalled(instance.getId(), project.getDepartment());
-    return view(project);
+    return view(project, caller);
   }
 
   @Transactional(readOnly = true)
@@ -113,7 +113,7 @@ public class ProjectService {
   /** A project as the caller may see it: their district, and for a budget unit only its own department. */
   @Transactional(readOnly = true)
   public ProjectView find(String code, Caller caller) {
-    return view(readable(code, caller));
+    return view(readable(code, caller), caller);
   }
 
   /** May the project be budgeted, procured and paid? Visible to whoever may read the project. */
@@ -211,8 +211,9 @@ public class ProjectService {
     load(code).approveAmount(approved, OffsetDateTime.now());
   }
 
-  private ProjectView view(Project project) {
-    return ProjectView.of(project, opinions.ofSubject(SubjectType.PROJECT, project.getCode()), names);
+  /** The project with the opinions the caller may see now (an expert of an open panel: not the other votes). */
+  private ProjectView view(Project project, Caller caller) {
+    return ProjectView.of(project, opinions.seenBy(SubjectType.PROJECT, project.getCode(), caller), names);
   }
 
   private Project load(String code) {
