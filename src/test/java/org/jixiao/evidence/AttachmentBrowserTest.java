@@ -7,13 +7,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.PlatformTest;
+import org.jixiao.TasklistBrowser;
 import org.jixiao.exante.ExAnteProcess;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.project.ApplyProjectRequest;
@@ -22,15 +20,8 @@ import org.jixiao.project.ProjectService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -42,37 +33,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class AttachmentBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   @LocalServerPort int port;
   @Autowired TaskService taskService;
   @Autowired ProjectService projects;
   @Autowired CallerLookup callers;
 
-  WebDriver browser;
-  Path profile;
-  String formName;
+  TasklistBrowser browser;
 
   @BeforeEach
   void openBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and chromedriver are not installed");
-    profile = Files.createTempDirectory("jixiao-chromium");
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-        "--window-size=1400,2200", "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    Files.createDirectories(SCREENSHOTS);
+    assumeTrue(TasklistBrowser.available(), "Chromium and chromedriver are not installed");
+    browser = TasklistBrowser.open(port);
   }
 
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
-      browser.quit();
+      browser.close();
     }
   }
 
@@ -87,40 +64,37 @@ class AttachmentBrowserTest {
     Path pdf = Files.createTempDirectory("jixiao-upload").resolve("可行性研究报告.pdf");
     Files.write(pdf, EvidenceApiTest.PDF);
 
-    login("qijiang-edu");
-    formName = "selfAssessment";
-    openTask(selfAssessment.getId());
-    waitFor("the project", () -> text().contains(code));
-    waitFor("the attachment widget", () -> text().contains("佐证材料") && text().contains("暂无佐证材料"));
-    find("form[name=selfAssessment] input.jixiao-attachment-file").sendKeys(pdf.toAbsolutePath().toString());
-    find("form[name=selfAssessment] button.jixiao-attachment-upload").click();
-    waitFor("the uploaded file in the list", () -> attachmentLinks().stream()
+    browser.login("qijiang-edu");
+    browser.openTask(selfAssessment.getId(), "selfAssessment");
+    browser.waitFor("the project", () -> text("selfAssessment").contains(code));
+    browser.waitFor("the attachment widget", () -> text("selfAssessment").contains("暂无佐证材料"));
+    browser.find("form[name=selfAssessment] input.jixiao-attachment-file").sendKeys(pdf.toAbsolutePath().toString());
+    browser.find("form[name=selfAssessment] button.jixiao-attachment-upload").click();
+    browser.waitFor("the uploaded file in the list", () -> links("selfAssessment").stream()
         .anyMatch(a -> a.getText().equals("可行性研究报告.pdf")));
-    assertThat(text()).contains("已上传：可行性研究报告.pdf");
-    screenshot("attachment-upload");
-    for (WebElement score : browser.findElements(By.cssSelector("form[name=selfAssessment] input[type=number]"))) {
+    assertThat(text("selfAssessment")).contains("已上传：可行性研究报告.pdf", "事前绩效评估");
+    browser.screenshot("attachment-upload");
+    for (WebElement score : browser.findAll("form[name=selfAssessment] input[type=number]")) {
       score.sendKeys("85");
     }
-    find("form[name=selfAssessment] textarea[cam-variable-name=assessmentConclusion]").sendKeys("立项必要，附可行性研究报告");
-    submitWhenEnabled();
-    waitFor("the self-assessment to be completed",
+    browser.find("form[name=selfAssessment] textarea[cam-variable-name=assessmentConclusion]").sendKeys("立项必要，附可行性研究报告");
+    browser.submitWhenEnabled();
+    browser.waitFor("the self-assessment to be completed",
         () -> taskService.createTaskQuery().taskId(selfAssessment.getId()).count() == 0);
     Task review = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     assertThat(review.getTaskDefinitionKey()).isEqualTo(ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR);
     taskService.claim(review.getId(), "qijiang-supervisor");
 
-    login("qijiang-supervisor");
-    formName = "reviewApplication";
-    openTask(review.getId());
-    waitFor("the file in the review", () -> attachmentLinks().stream()
+    browser.login("qijiang-supervisor");
+    browser.openTask(review.getId(), "reviewApplication");
+    browser.waitFor("the file in the review", () -> links("reviewApplication").stream()
         .anyMatch(a -> a.getText().equals("可行性研究报告.pdf")));
-    assertThat(browser.findElements(By.cssSelector("form[name=reviewApplication] input.jixiao-attachment-file")))
+    assertThat(browser.findAll("form[name=reviewApplication] input.jixiao-attachment-file"))
         .as("a reviewer's form lists, it does not upload").isEmpty();
-    assertThat(text()).contains("事前绩效评估", "可行性研究报告.pdf");
-    screenshot("attachment-review");
-    String href = attachmentLinks().get(0).getAttribute("href");
+    browser.screenshot("attachment-review");
+    String href = links("reviewApplication").get(0).getAttribute("href");
     // what the link serves with the supervisor's Tasklist login: the bytes as uploaded, as a PDF
-    Object downloaded = ((JavascriptExecutor) browser).executeAsyncScript(
+    Object downloaded = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
         "var done = arguments[arguments.length - 1];"
             + "fetch(arguments[0], { credentials: 'same-origin' }).then(function (r) {"
             + "  return r.arrayBuffer().then(function (b) {"
@@ -134,92 +108,11 @@ class AttachmentBrowserTest {
     assertThat(String.valueOf(downloaded)).isEqualTo("200 application/pdf " + expected);
   }
 
-  private List<WebElement> attachmentLinks() {
-    return browser.findElements(By.cssSelector("form[name=" + formName + "] a.jixiao-attachment-link"));
+  private List<WebElement> links(String formName) {
+    return browser.findAll("form[name=" + formName + "] a.jixiao-attachment-link");
   }
 
-  private void login(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    browser.manage().deleteAllCookies();
-    for (int attempt = 1; attempt < 3; attempt++) {
-      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      if (appears(Duration.ofSeconds(25), () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty())) {
-        break;
-      }
-    }
-    waitFor("the login form", () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
-    waitFor("the login form to take the credentials", () -> {
-      WebElement name = browser.findElement(By.cssSelector("input[type=text]"));
-      WebElement password = browser.findElement(By.cssSelector("input[type=password]"));
-      name.clear();
-      name.sendKeys(user);
-      password.clear();
-      password.sendKeys("demo");
-      return user.equals(name.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"));
-    });
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    waitFor("Tasklist", () -> browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
-  }
-
-  private void openTask(String taskId) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
-    waitFor("the form", () -> !browser.findElements(By.cssSelector("form[name=" + formName + "] h3")).isEmpty());
-  }
-
-  private void submitWhenEnabled() {
-    WebElement submit = browser.findElements(By.cssSelector("button")).stream()
-        .filter(b -> b.getText().strip().equals("提交")).findFirst().orElseThrow(() -> new AssertionError("no submit button"));
-    waitFor("the submit button to be enabled", submit::isEnabled);
-    submit.click();
-  }
-
-  private String text() {
-    return find("form[name=" + formName + "]").getText();
-  }
-
-  private WebElement find(String css) {
-    return browser.findElement(By.cssSelector(css));
-  }
-
-  private void screenshot(String name) throws IOException {
-    Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static boolean appears(Duration within, Supplier<Boolean> condition) {
-    Instant deadline = Instant.now().plus(within);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (Boolean.TRUE.equals(condition.get())) {
-          return true;
-        }
-      } catch (RuntimeException e) {
-        // the page is still being put together
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return false;
-  }
-
-  private void waitFor(String what, Supplier<Boolean> condition) {
-    if (appears(Duration.ofSeconds(60), condition)) {
-      return;
-    }
-    try {
-      screenshot("attachment-timed-out");
-    } catch (IOException | RuntimeException e) {
-      // the screenshot only helps to see why
-    }
-    String page;
-    try {
-      page = browser.findElement(By.tagName("body")).getText();
-    } catch (RuntimeException e) {
-      page = "(page unreadable: " + e.getMessage() + ")";
-    }
-    throw new AssertionError("timed out waiting for " + what + ": " + page.substring(0, Math.min(800, page.length())));
+  private String text(String formName) {
+    return browser.find("form[name=" + formName + "]").getText();
   }
 }
