@@ -202,6 +202,33 @@ class EvidenceApiTest {
     assertThat(list("qijiang-edu")).hasSize(2);
   }
 
+  @Test
+  void aTasklistFormUploadsWithItsSessionOnlyWithTheSessionsCsrfToken() {
+    org.jixiao.TasklistSession session = org.jixiao.TasklistSession.login(http, "qijiang-edu", "demo");
+    String path = "/api/projects/" + code + "/attachments";
+
+    ResponseEntity<String> forged = session.postMultipart(path, parts("EX_ANTE", "伪造.pdf", PDF), false);
+    assertThat(forged.getStatusCode().value()).isEqualTo(401);
+    assertThat(list("qijiang-edu")).isEmpty();
+
+    ResponseEntity<String> own = session.postMultipart(path, parts("EX_ANTE", "会话上传.pdf", PDF), true);
+    assertThat(own.getStatusCode().value()).as(own.getBody()).isEqualTo(201);
+    assertThat(own.getBody()).contains("会话上传.pdf", "\"uploadedBy\":\"qijiang-edu\"");
+    assertThat(list("qijiang-supervisor")).hasSize(1);
+  }
+
+  private static MultiValueMap<String, Object> parts(String stage, String fileName, byte[] bytes) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("stage", stage);
+    body.add("file", new ByteArrayResource(bytes) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    return body;
+  }
+
   private JsonNode list(String user) {
     ResponseEntity<JsonNode> answer = http.withBasicAuth(user, "demo").getForEntity("/api/projects/" + code
         + "/attachments", JsonNode.class);
