@@ -81,6 +81,32 @@ class ExAnteListeners {
     };
   }
 
+  /**
+   * 专家论证, on assignment: a seat goes only to an expert who may sit on the panel (the district's pool, active,
+   * not of the applying department) and holds no other seat of it nor has voted in this round. An administrator may
+   * hand an absent expert's seat to another; nobody gets a second seat.
+   */
+  @Bean
+  TaskListener guardExpertSeatListener(ExpertPanels panels, ExAnteAssessmentService assessments) {
+    return task -> {
+      String expert = task.getAssignee();
+      if (expert == null) {
+        return; // handed back: finance assigns it again
+      }
+      String code = task.getExecution().getProcessBusinessKey();
+      boolean anotherSeat = task.getProcessEngineServices().getTaskService().createTaskQuery()
+          .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(ExAnteProcess.TASK_EXPERT_REVIEW)
+          .taskAssignee(expert).list().stream().anyMatch(t -> !t.getId().equals(task.getId()));
+      if (anotherSeat || assessments.hasGivenExpertOpinionThisRound(code, expert)) {
+        throw new InvalidInputException("专家 " + expert + " 已在本专家组中占有席位，每位专家只占一个席位");
+      }
+      // the expert 组建专家组 seated here was checked when the panel was composed; anyone else is checked now
+      if (!expert.equals(task.getVariable(ExAnteProcess.VAR_PANEL_EXPERT))) {
+        panels.requireSeatable(code, expert);
+      }
+    };
+  }
+
   /** 修改申报材料 */
   @Bean
   TaskListener recordResubmissionListener(ProjectService projects) {

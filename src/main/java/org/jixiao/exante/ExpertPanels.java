@@ -177,6 +177,21 @@ public class ExpertPanels {
     return panel;
   }
 
+  /** Refuses (Chinese 400) an expert who may not sit on the project's panel: not in the pool, inactive, conflicting. */
+  @Transactional(readOnly = true)
+  public void requireSeatable(String code, String expert) {
+    Project project = projects.project(code);
+    ExpertPoolMember member = pool.findByDistrictAndUserId(project.getDistrict(), expert)
+        .orElseThrow(() -> new InvalidInputException("专家 " + expert + " 不在本辖区专家库中"));
+    if (!member.isActive()) {
+      throw new InvalidInputException("专家 " + names.user(expert) + "（" + expert + "）已停用，不能入选");
+    }
+    if (conflicting(project).contains(member.getAffiliation())) {
+      throw new InvalidInputException("专家 " + names.user(expert) + "（" + expert + "）来自"
+          + names.group(member.getAffiliation()) + "，与申报单位有关，须回避");
+    }
+  }
+
   /** The departments whose experts may not sit: the applying department and its supervising department. */
   private static Set<String> conflicting(Project project) {
     Set<String> departments = new LinkedHashSet<>();

@@ -206,6 +206,30 @@ class ExpertPanelTest {
     assertThat(own.getStatusCode().value()).as("%s", own.getBody()).isEqualTo(204);
   }
 
+  @Test
+  void anAdministratorMayHandASeatToAnotherEligibleExpertButNeverASecondSeatOrToTheApplicantsExpert() {
+    ProcessInstance instance = atReassessment("专家席位调整项目");
+    reassess(instance, "CHOOSE", "qijiang-expert3,qijiang-expert4,qijiang-expert5,qijiang-expert6,qijiang-expert7", null);
+    Task seat = seatOf(instance, "qijiang-expert4");
+    // a seat is offered to no group: only an administrator sees it to hand it on (the demo administrator)
+    TestRestTemplate administrator = http.withBasicAuth("demo", "demo");
+
+    for (String[] refused : new String[][] {{"qijiang-expert3", "已在本专家组中占有席位"},
+        {APPLICANT_EXPERT, "须回避"}, {"jilin-expert4", "不在本辖区专家库中"}}) {
+      ResponseEntity<JsonNode> answer = administrator.postForEntity("/engine-rest/task/" + seat.getId() + "/assignee",
+          json(Map.of("userId", refused[0])), JsonNode.class);
+      assertThat(answer.getStatusCode().value()).as("%s: %s", refused[0], answer.getBody()).isEqualTo(400);
+      assertThat(answer.getBody().get("message").asText()).contains(refused[1]);
+      assertThat(taskService.createTaskQuery().taskId(seat.getId()).singleResult().getAssignee())
+          .isEqualTo("qijiang-expert4");
+    }
+    ResponseEntity<JsonNode> replaced = administrator.postForEntity("/engine-rest/task/" + seat.getId() + "/assignee",
+        json(Map.of("userId", "qijiang-expert8")), JsonNode.class);
+    assertThat(replaced.getStatusCode().value()).as("%s", replaced.getBody()).isEqualTo(204);
+    assertThat(seats(instance)).extracting(Task::getAssignee).containsExactlyInAnyOrder("qijiang-expert3",
+        "qijiang-expert8", "qijiang-expert5", "qijiang-expert6", "qijiang-expert7");
+  }
+
   // ---- who reads the votes ----
 
   @Test
