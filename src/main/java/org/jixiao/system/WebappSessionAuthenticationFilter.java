@@ -17,24 +17,44 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets Tasklist's embedded forms read {@code /api/**} with the user's webapp login: a GET or HEAD request
  * without Basic credentials, from a browser session in which Camunda's webapps authenticated a user of the
- * default engine, runs as that user. Only reads: a form's writes go through the task's completion.
+ * default engine, runs as that user. Only reads, and the upload of 佐证材料 with the session's CSRF token: a form's
+ * other writes go through the task's completion.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   static final String ENGINE = "default";
 
+  /** Camunda's CSRF token of the webapp session and the header its Tasklist sends it in (CsrfConstants). */
+  static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+  static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String method = request.getMethod();
-    return !("GET".equals(method) || "HEAD".equals(method))
+    return !("GET".equals(method) || "HEAD".equals(method) || isFormUpload(request))
         || SecurityContextHolder.getContext().getAuthentication() != null;
+  }
+
+  /**
+   * The one write a form makes itself: a 佐证材料 upload ({@code POST /api/projects/{code}/attachments}), with the
+   * session's CSRF token in the header Tasklist sends it in, so another site cannot make the browser upload.
+   */
+  private static boolean isFormUpload(HttpServletRequest request) {
+    return "POST".equals(request.getMethod()) && RequestSizeLimit.EVIDENCE_UPLOAD.matcher(request.getRequestURI()).matches();
+  }
+
+  private static boolean csrfTokenMatches(HttpServletRequest request, HttpSession session) {
+    Object expected = session.getAttribute(CSRF_SESSION_ATTRIBUTE);
+    String given = request.getHeader(CSRF_HEADER);
+    return expected instanceof String token && given != null && java.security.MessageDigest.isEqual(
+        token.getBytes(java.nio.charset.StandardCharsets.UTF_8), given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
-    if (session != null) {
+    if (session != null && (!isFormUpload(request) || csrfTokenMatches(request, session))) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
       Authentication user = authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
       if (user != null && user.getIdentityId() != null) {
