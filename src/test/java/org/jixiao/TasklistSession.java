@@ -98,6 +98,18 @@ public final class TasklistSession {
     return cookies;
   }
 
+  /** A multipart {@code POST} with the session, with or without the session's CSRF token (as another site would). */
+  public ResponseEntity<String> postMultipart(String path, Object parts, boolean withCsrfToken) {
+    HttpHeaders headers = headers();
+    if (!withCsrfToken) {
+      headers.remove("X-XSRF-TOKEN");
+    }
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+    remember(response.getHeaders());
+    return response;
+  }
+
   private HttpHeaders headers() {
     HttpHeaders headers = new HttpHeaders();
     headers.add(HttpHeaders.COOKIE, cookies);

@@ -25,6 +25,33 @@ public final class ExAnteData {
     return variables.integer(ExAnteProcess.VAR_EXPERT_PANEL_SIZE);
   }
 
+  /** How finance asked the panel to be composed (inputs of 财政再评估), read by 组建专家组. */
+  public ExpertPanels.Request expertPanelRequest() {
+    return ExpertPanels.request(variables.optionalString(ExAnteProcess.VAR_EXPERT_PANEL_MODE),
+        variables.optionalString(ExAnteProcess.VAR_EXPERT_PANEL_CHOICE),
+        seed());
+  }
+
+  /** The seed as a Long (Tasklist sends one) or as a whole number in text (the input's type allows both). */
+  private java.util.Optional<Long> seed() {
+    try {
+      return variables.optionalLong(ExAnteProcess.VAR_EXPERT_PANEL_SEED);
+    } catch (IllegalStateException notALong) {
+      return variables.optionalString(ExAnteProcess.VAR_EXPERT_PANEL_SEED).filter(s -> !s.isBlank()).map(s -> {
+        try {
+          return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+          throw new org.jixiao.system.InvalidInputException("随机种子应为整数：" + s);
+        }
+      });
+    }
+  }
+
+  /** The panel of the current round (user ids in seat order), written by 组建专家组. */
+  public java.util.List<String> expertPanel() {
+    return variables.strings(ExAnteProcess.VAR_EXPERT_PANEL);
+  }
+
   /** Share of a panel that must agree, in percent (Decision_ExAnteSettings). */
   public int expertPassPercent() {
     return variables.integer(ExAnteProcess.VAR_EXPERT_PASS_PERCENT);

@@ -1,6 +1,10 @@
 package org.jixiao.exante;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.jixiao.identity.TaskActors;
 import org.jixiao.identity.Role;
 import org.jixiao.project.ProjectService;
 import org.jixiao.project.RuleResults;
@@ -18,12 +22,37 @@ class ExAnteDelegates {
     return execution -> execution.setVariables(assessments.evaluateRules(execution.getProcessBusinessKey()));
   }
 
-  /** 统计专家意见 (Task_TallyExpertPanel) */
+  /**
+   * 组建专家组 (Task_ComposeExpertPanel): finance's choice or draw → the checked, recorded panel, one seat per
+   * expert; finance's inputs are removed, so the next round asks again.
+   */
+  @Bean
+  JavaDelegate composeExpertPanelDelegate(ExpertPanels panels) {
+    return execution -> {
+      ExAnteData data = ExAnteData.of(execution);
+      List<String> panel = panels.compose(execution.getProcessBusinessKey(), data.expertPanelRequest(),
+          data.expertPanelSize(), TaskActors.user(execution, "system"));
+      execution.setVariable(ExAnteProcess.VAR_EXPERT_PANEL, Variables.objectValue(new ArrayList<>(panel))
+          .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+      execution.removeVariable(ExAnteProcess.VAR_EXPERT_PANEL_MODE);
+      execution.removeVariable(ExAnteProcess.VAR_EXPERT_PANEL_CHOICE);
+      execution.removeVariable(ExAnteProcess.VAR_EXPERT_PANEL_SEED);
+    };
+  }
+
+  /**
+   * 统计专家意见 (Task_TallyExpertPanel): over the panel's seats (instances started before named seats counted
+   * the district's panel size)
+   */
   @Bean
   JavaDelegate tallyExpertPanelDelegate(ExAnteAssessmentService assessments) {
-    return execution -> execution.setVariable(ExAnteProcess.VAR_EXPERT_PANEL_PASSED,
-        assessments.expertPanelPassed(execution.getProcessBusinessKey(),
-            ExAnteData.of(execution).expertPanelSize(), ExAnteData.of(execution).expertPassPercent()));
+    return execution -> {
+      ExAnteData data = ExAnteData.of(execution);
+      int seats = execution.hasVariable(ExAnteProcess.VAR_EXPERT_PANEL) ? data.expertPanel().size()
+          : data.expertPanelSize();
+      execution.setVariable(ExAnteProcess.VAR_EXPERT_PANEL_PASSED,
+          assessments.expertPanelPassed(execution.getProcessBusinessKey(), seats, data.expertPassPercent()));
+    };
   }
 
   /** 登记入库 (Task_ListProject): the flags the gateways routed by must agree with the stored rule results */

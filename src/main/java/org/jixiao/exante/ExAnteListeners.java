@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.jixiao.identity.Role;
 import org.jixiao.identity.TaskActors;
 import org.jixiao.project.ProjectService;
 import org.jixiao.stage.DimensionScores;
@@ -50,6 +51,12 @@ class ExAnteListeners {
       if (task.getVariable(ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED) == null) {
         task.getExecution().setVariable(ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, false);
       }
+      if (!Boolean.TRUE.equals(task.getVariable(ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED))) {
+        // no panel: how one would have been composed does not stay behind for a later round
+        task.getExecution().removeVariable(ExAnteProcess.VAR_EXPERT_PANEL_MODE);
+        task.getExecution().removeVariable(ExAnteProcess.VAR_EXPERT_PANEL_CHOICE);
+        task.getExecution().removeVariable(ExAnteProcess.VAR_EXPERT_PANEL_SEED);
+      }
       record(projects, task, decision, optionalScores(task), conclusion(task));
     };
   }
@@ -67,8 +74,36 @@ class ExAnteListeners {
         throw new InvalidInputException("您已在本轮专家论证中发表过意见，每位专家只能论证一次");
       }
       Object comment = task.getVariable(ExAnteProcess.VAR_EXPERT_COMMENT);
+      // a seat is assigned to its expert and has no candidate group: the role is the expert's
       projects.recordOpinion(task.getExecution().getProcessBusinessKey(), new ProjectService.OpinionGiven(
-          task.getTaskDefinitionKey(), task.getName(), expert, actingRole(task), decision, FormValues.text(comment)));
+          task.getTaskDefinitionKey(), task.getName(), expert, Role.EXPERT.groupId(), decision,
+          FormValues.text(comment)));
+    };
+  }
+
+  /**
+   * 专家论证, on assignment: a seat goes only to an expert who may sit on the panel (the district's pool, active,
+   * not of the applying department) and holds no other seat of it nor has voted in this round. An administrator may
+   * hand an absent expert's seat to another; nobody gets a second seat.
+   */
+  @Bean
+  TaskListener guardExpertSeatListener(ExpertPanels panels, ExAnteAssessmentService assessments) {
+    return task -> {
+      String expert = task.getAssignee();
+      if (expert == null) {
+        return; // handed back: finance assigns it again
+      }
+      String code = task.getExecution().getProcessBusinessKey();
+      boolean anotherSeat = task.getProcessEngineServices().getTaskService().createTaskQuery()
+          .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(ExAnteProcess.TASK_EXPERT_REVIEW)
+          .taskAssignee(expert).list().stream().anyMatch(t -> !t.getId().equals(task.getId()));
+      if (anotherSeat || assessments.hasGivenExpertOpinionThisRound(code, expert)) {
+        throw new InvalidInputException("专家 " + expert + " 已在本专家组中占有席位，每位专家只占一个席位");
+      }
+      // the expert 组建专家组 seated here was checked when the panel was composed; anyone else is checked now
+      if (!expert.equals(task.getVariable(ExAnteProcess.VAR_PANEL_EXPERT))) {
+        panels.requireSeatable(code, expert);
+      }
     };
   }
 

@@ -19,6 +19,9 @@ public final class ExAnteProcess {
   public static final String TASK_SELF_ASSESS = "Task_SelfAssess";
   public static final String TASK_REVIEW_BY_SUPERVISOR = "Task_ReviewBySupervisor";
   public static final String TASK_REASSESS = "Task_Reassess";
+  /** 组建专家组: the engine's own step that chooses or draws the panel finance asked for. */
+  public static final String TASK_COMPOSE_EXPERT_PANEL = "Task_ComposeExpertPanel";
+  /** 专家论证: one seat per expert of the panel (a collection multi-instance assigned to each). */
   public static final String TASK_EXPERT_REVIEW = "Task_ExpertReview";
   public static final String TASK_TALLY_EXPERT_PANEL = "Task_TallyExpertPanel";
   public static final String TASK_JOINT_REVIEW = "Task_JointReview";
@@ -65,6 +68,18 @@ public final class ExAnteProcess {
   public static final String VAR_ASSESSMENT_CONCLUSION = "assessmentConclusion";
   /** Finance re-assessment: whether an expert panel is invited. */
   public static final String VAR_EXPERT_PANEL_REQUESTED = "expertPanelRequested";
+  /** Finance re-assessment: how the panel is composed, CHOOSE (the experts named in the choice) or DRAW. */
+  public static final String VAR_EXPERT_PANEL_MODE = "expertPanelMode";
+  /** Finance re-assessment, CHOOSE: the experts' user ids, separated by commas. */
+  public static final String VAR_EXPERT_PANEL_CHOICE = "expertPanelChoice";
+  /** Finance re-assessment, DRAW: a seed to repeat a draw with (optional; else a random one, recorded). */
+  public static final String VAR_EXPERT_PANEL_SEED = "expertPanelSeed";
+  /**
+   * The panel (user ids in seat order), a JSON-serialized list written only by Task_ComposeExpertPanel; the
+   * collection of Task_ExpertReview, whose element variable {@link #VAR_PANEL_EXPERT} is each seat's assignee.
+   */
+  public static final String VAR_EXPERT_PANEL = "expertPanel";
+  public static final String VAR_PANEL_EXPERT = "panelExpert";
   /** Finance re-assessment with merged budget review: the approved amount in 元, as a decimal string. */
   public static final String VAR_APPROVED_AMOUNT = "approvedAmount";
   /** One expert's decision (AGREE or DISAGREE) and comment, local to their task. */

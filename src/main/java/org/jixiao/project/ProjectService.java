@@ -122,7 +122,7 @@ public class ProjectService {
     project.startedAs(instance.getId());
     // the lifecycle and the stages it called on the way to its first wait state (the ex-ante assessment)
     instanceAccess.letDepartmentFollowWithCalled(instance.getId(), project.getDepartment());
-    return view(project);
+    return view(project, caller);
   }
 
   /** 元 with two decimals and thousands separators, exact (no floating point). */
@@ -145,7 +145,7 @@ public class ProjectService {
   /** A project as the caller may see it: their district, and for a budget unit only its own department. */
   @Transactional(readOnly = true)
   public ProjectView find(String code, Caller caller) {
-    return view(readable(code, caller));
+    return view(readable(code, caller), caller);
   }
 
   /** May the project be budgeted, procured and paid? Visible to whoever may read the project. */
@@ -252,13 +252,17 @@ public class ProjectService {
     load(code).approveAmount(approved, OffsetDateTime.now());
   }
 
-  private ProjectView view(Project project) {
+  /**
+   * The project with the opinions the caller may see now (an expert of an open panel: not the other votes), and
+   * its 主管部门: the one the application named, else the one of the department tree.
+   */
+  private ProjectView view(Project project, Caller caller) {
     String supervising = project.getSupervisingDepartment();
     if (supervising == null) {
       String reviewers = departments.reviewerGroupOf(project.getDepartment());
       supervising = Role.SUPERVISING_DEPARTMENT.groupId().equals(reviewers) ? null : names.group(reviewers);
     }
-    return ProjectView.of(project, opinions.ofSubject(SubjectType.PROJECT, project.getCode()), names, supervising);
+    return ProjectView.of(project, opinions.seenBy(SubjectType.PROJECT, project.getCode(), caller), names, supervising);
   }
 
   private Project load(String code) {

@@ -18,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Opinions {
 
   private final StageOpinionRepository opinions;
+  private final org.springframework.beans.factory.ObjectProvider<OpinionScreen> screens;
 
-  Opinions(StageOpinionRepository opinions) {
+  Opinions(StageOpinionRepository opinions, org.springframework.beans.factory.ObjectProvider<OpinionScreen> screens) {
     this.opinions = opinions;
+    this.screens = screens;
   }
 
   /** Records an opinion, given now. */
@@ -33,6 +35,20 @@ public class Opinions {
   @Transactional(readOnly = true)
   public List<StageOpinion> ofSubject(SubjectType type, String code) {
     return opinions.findBySubjectTypeAndSubjectCodeOrderByGivenAtAscIdAsc(type, code);
+  }
+
+  /**
+   * The opinions on the subject that a reader may see now (every stage's {@link OpinionScreen} applied), in the
+   * order given: what an API or a form shows a user. The stages' own steps (a tally, a gate) read
+   * {@link #ofSubject}.
+   */
+  @Transactional(readOnly = true)
+  public List<StageOpinion> seenBy(SubjectType type, String code, org.jixiao.identity.Caller viewer) {
+    List<StageOpinion> visible = ofSubject(type, code);
+    for (OpinionScreen screen : screens.orderedStream().toList()) {
+      visible = screen.visible(type, code, visible, viewer);
+    }
+    return visible;
   }
 
   /** The opinions on several subjects of one type, by subject code, each list in the order given. */

@@ -62,6 +62,18 @@ public final class ProcessVariables {
     throw wrongType(name, "整数", value);
   }
 
+  /** A list of texts (a JSON-serialized list variable, as a multi-instance collection is kept). */
+  public java.util.List<String> strings(String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      throw missing(name, "文本列表");
+    }
+    if (value instanceof java.util.Collection<?> items && items.stream().allMatch(String.class::isInstance)) {
+      return items.stream().map(String.class::cast).toList();
+    }
+    throw wrongType(name, "文本列表", value);
+  }
+
   public boolean flag(String name) {
     Object value = scope.getVariable(name);
     if (value instanceof Boolean flag) {

@@ -44,13 +44,19 @@ class RequestSizeLimit extends OncePerRequestFilter {
     this.json = json;
   }
 
-  /** Upload paths of our own API that take the upload cap: the budget execution data (执行数据导入). */
+  /** Upload paths of our own API that take the upload cap: the budget execution data (执行数据导入), and 佐证材料 below. */
   static final java.util.Set<String> UPLOAD_PATHS = java.util.Set.of("/api/monitoring/execution-imports");
+  /** 佐证材料: a project's attachments ({@code /api/projects/{code}/attachments}). */
+  static final java.util.regex.Pattern EVIDENCE_UPLOAD = java.util.regex.Pattern.compile("/api/projects/[^/]+/attachments");
+
+  static boolean isUploadPath(String uri) {
+    return UPLOAD_PATHS.contains(uri) || EVIDENCE_UPLOAD.matcher(uri).matches();
+  }
 
   /** The cap of this request: uploads of attachments, deployments and execution data have their own. */
   long capOf(HttpServletRequest request) {
     String uri = request.getRequestURI();
-    return uri.endsWith("/attachment/create") || uri.endsWith("/deployment/create") || UPLOAD_PATHS.contains(uri)
+    return uri.endsWith("/attachment/create") || uri.endsWith("/deployment/create") || isUploadPath(uri)
         ? maxUpload : maxBody;
   }
 
@@ -83,7 +89,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
    */
   private static boolean isOwnMultipartUpload(HttpServletRequest request) {
     String type = request.getContentType();
-    return UPLOAD_PATHS.contains(request.getRequestURI()) && type != null
+    return isUploadPath(request.getRequestURI()) && type != null
         && type.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
   }
 

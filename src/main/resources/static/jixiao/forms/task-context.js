@@ -19,6 +19,7 @@
 //   task       load the task itself (its name and step)
 //   ready      a promise to wait for before loading (code the form loads, such as the goal editor)
 //   goalSet    function (goalSet) once the goal set is there; goalSetFailed () when it could not be read
+//   attachments { stage, step, readOnly }: the project's 佐证材料 (attachments.html, jixiaoAttachments below)
 //   more       function () returning a promise: the form's own requests, after the context
 //   overdue    true on a 督办 task: overdueTask { id, name, due, assignee, startTime, endTime } of the step the
 //              deadline watch escalated (overdueTaskId / overdueTaskName of the 超期督办 event sub-process,
@@ -155,6 +156,9 @@ window.jixiaoTaskContext = function (scope, camForm, $injector, options) {
     }).then(function () {
       return options.overdue ? loadOverdueTask() : null;
     }).then(function () {
+      return options.attachments && window.jixiaoAttachments
+        ? window.jixiaoAttachments(scope, $injector, options.attachments) : null;
+    }).then(function () {
       return options.more ? options.more() : null;
     });
   });
@@ -223,4 +227,62 @@ window.jixiaoTaskContext = function (scope, camForm, $injector, options) {
       scope.decided.comment = comment.value;
     }
   });
+};
+
+// 佐证材料 (attachments.html): the project's files from /api/projects/{code}/attachments, and the upload where the
+// form's task takes files. options.attachments = { stage: 'EX_ANTE' | 'GOALS' | 'MONITORING', step, readOnly }.
+// The upload is a multipart POST with the webapp session and its CSRF token (the one write a form makes itself).
+window.jixiaoAttachments = function (scope, $injector, settings) {
+  'use strict';
+  var $http = $injector.get('$http');
+  var code = scope.project && scope.project.code;
+  if (!code) {
+    return null;
+  }
+  var base = '/api/projects/' + encodeURIComponent(code) + '/attachments';
+  var attachments = scope.attachments = {
+    files: [],
+    mayUpload: !settings.readOnly,
+    size: function (bytes) {
+      return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + ' MB' : Math.max(1, Math.round(bytes / 1024)) + ' KB';
+    },
+    upload: function () {
+      var input = document.querySelector('input.jixiao-attachment-file');
+      var file = input && input.files && input.files[0];
+      attachments.done = null;
+      if (!file) {
+        attachments.error = '请先选择要上传的文件';
+        return;
+      }
+      var data = new FormData();
+      data.append('file', file);
+      data.append('stage', settings.stage);
+      if (settings.step) {
+        data.append('step', settings.step);
+      }
+      var token = (document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/) || [])[1];
+      attachments.busy = true;
+      attachments.error = null;
+      $http.post(base, data, {
+        transformRequest: function (d) { return d; },
+        headers: { 'Content-Type': undefined, 'X-XSRF-TOKEN': token ? decodeURIComponent(token) : undefined }
+      }).then(function (response) {
+        attachments.done = '已上传：' + response.data.fileName;
+        input.value = '';
+        return load();
+      }, function (response) {
+        attachments.error = (response.data && response.data.message) || '上传失败';
+      }).finally(function () {
+        attachments.busy = false;
+      });
+    }
+  };
+  function load() {
+    return $http.get(base).then(function (response) {
+      attachments.files = response.data;
+    }, function (response) {
+      attachments.error = (response.data && response.data.message) || '佐证材料加载失败';
+    });
+  }
+  return load();
 };

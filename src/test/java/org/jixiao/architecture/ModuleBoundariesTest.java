@@ -35,7 +35,8 @@ class ModuleBoundariesTest {
   @Test
   void theStageKitKnowsNoStage() {
     noClasses().that().resideInAPackage(ROOT + ".stage..")
-        .should().dependOnClassesThat().resideInAnyPackage(packages("project", "lifecycle", "workplace", "demo"))
+        .should().dependOnClassesThat().resideInAnyPackage(packages("project", "lifecycle", "workplace", "demo",
+            "evidence"))
         .orShould().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
         .check(classes);
   }
@@ -43,6 +44,18 @@ class ModuleBoundariesTest {
   @Test
   void theProjectLibraryKnowsNoStage() {
     noClasses().that().resideInAPackage(ROOT + ".project..")
+        .should().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
+        .orShould().dependOnClassesThat().resideInAnyPackage(packages("lifecycle", "workplace", "demo", "evidence"))
+        .check(classes);
+  }
+
+  /**
+   * 佐证材料 ({@code evidence}) is a kit beside the stage kit: it stands on the project library, the stage kit
+   * and the foundation, and every stage's forms use it through its API; it knows no stage.
+   */
+  @Test
+  void theEvidenceKitKnowsNoStage() {
+    noClasses().that().resideInAPackage(ROOT + ".evidence..")
         .should().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
         .orShould().dependOnClassesThat().resideInAnyPackage(packages("lifecycle", "workplace", "demo"))
         .check(classes);
@@ -78,7 +91,7 @@ class ModuleBoundariesTest {
   void theFoundationKnowsNoBusinessModule() {
     noClasses().that().resideInAnyPackage(packages("system", "identity", "district"))
         .should().dependOnClassesThat().resideInAnyPackage(packages("project", "lifecycle", "workplace", "demo",
-            "organisation"))
+            "organisation", "evidence"))
         .orShould().dependOnClassesThat().resideInAnyPackage(packages(STAGES))
         .check(classes);
   }
@@ -101,7 +114,7 @@ class ModuleBoundariesTest {
   @Test
   void aModulesRepositoriesAreItsOwn() {
     for (String module : new String[] {"project", "stage", "exante", "goal", "monitoring", "lifecycle", "identity",
-        "workplace"}) {
+        "workplace", "evidence"}) {
       noClasses().that().resideOutsideOfPackage(ROOT + "." + module + "..")
           .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
               "repositories of " + module, c -> c.getPackageName().startsWith(ROOT + "." + module)

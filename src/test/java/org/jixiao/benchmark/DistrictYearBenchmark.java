@@ -397,12 +397,17 @@ public final class DistrictYearBenchmark {
       while (!finished.get()) {
         String user = desk.get(turn++ % desk.size());
         long t0 = System.nanoTime();
-        Response page = call("POST", "/engine-rest/filter/" + people.filterId() + "/list?firstResult=0&maxResults="
-            + PAGE, user, tasklistQuery(), "application/hal+json");
-        lists.add((System.nanoTime() - t0) / 1000);
         List<JsonNode> tasks = new ArrayList<>();
-        JsonNode embedded = page.json().path("_embedded").path("task");
-        embedded.forEach(tasks::add);
+        if (user.contains("-bench-expert")) {
+          // an expert's seats are assigned to them by name (独立论证), not offered to a group
+          call("GET", "/engine-rest/task?assignee=" + user + "&maxResults=" + PAGE, user, null).json()
+              .forEach(tasks::add);
+        } else {
+          Response page = call("POST", "/engine-rest/filter/" + people.filterId() + "/list?firstResult=0&maxResults="
+              + PAGE, user, tasklistQuery(), "application/hal+json");
+          page.json().path("_embedded").path("task").forEach(tasks::add);
+        }
+        lists.add((System.nanoTime() - t0) / 1000);
         if (settings.pick() == Pick.RANDOM) {
           Collections.shuffle(tasks, random);
         } else if (!tasks.isEmpty()) {
@@ -493,6 +498,9 @@ public final class DistrictYearBenchmark {
         scores(v);
         text(v, "assessmentConclusion", "财政再评估通过。");
         v.putObject("expertPanelRequested").put("value", plan != null && plan.expertPanel()).put("type", "Boolean");
+        if (plan != null && plan.expertPanel()) {
+          text(v, "expertPanelMode", "DRAW");
+        }
         if (plan != null) {
           text(v, "approvedAmount", plan.request().path("amount").asText());
         }
@@ -586,6 +594,9 @@ public final class DistrictYearBenchmark {
     for (int i = 1; i <= EXPERTS; i++) {
       String user = d + "-bench-expert" + i;
       createUser(d, user, "expert", null);
+      // in the district's expert pool, independent: the panel is drawn from it
+      expect(call("PUT", "/api/expert-pool/" + d + "/" + user, ADMIN, JSON.createObjectNode().put("field", "基准测试")),
+          200);
       reviewers.add(user);
     }
     Response filters = call("GET", "/engine-rest/filter?resourceType=Task", units.get(0), null);

@@ -261,18 +261,18 @@ class ExAnteProcessTest {
   }
 
   @Test
-  void anExpertGivesOneOpinionPerPanel() {
+  void anExpertHoldsOneSeatOfAPanelAndCannotTakeAnothers() {
     ProcessInstance instance = toExpertPanel();
-    List<Task> experts = taskQuery().processInstanceId(instance.getId())
+    List<Task> seats = taskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(ExAnteProcess.TASK_EXPERT_REVIEW).list();
-    taskService.claim(experts.get(0).getId(), "qijiang-expert1");
-    taskService.complete(experts.get(0).getId(), Map.of(ExAnteProcess.VAR_EXPERT_DECISION, "AGREE"));
-    taskService.claim(experts.get(1).getId(), "qijiang-expert1");
+    assertThat(seats).hasSize(5).extracting(Task::getAssignee).doesNotHaveDuplicates();
+    String first = seats.get(0).getAssignee();
 
-    assertThatThrownBy(() -> taskService.complete(experts.get(1).getId(),
-        Map.of(ExAnteProcess.VAR_EXPERT_DECISION, "AGREE"))).hasMessageContaining("每位专家只能论证一次");
-    assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(ExAnteProcess.TASK_EXPERT_REVIEW)
-        .count()).isEqualTo(4);
+    assertThatThrownBy(() -> taskService.claim(seats.get(1).getId(), first))
+        .isInstanceOf(org.camunda.bpm.engine.TaskAlreadyClaimedException.class);
+    assertThat(taskQuery().processInstanceId(instance.getId()).taskAssignee(first).count()).isOne();
+    assertThat(taskService.createTaskQuery().taskId(seats.get(1).getId()).singleResult().getAssignee())
+        .isEqualTo(seats.get(1).getAssignee());
   }
 
   @Test
@@ -441,7 +441,7 @@ class ExAnteProcessTest {
       ProcessInstance instance = assessed(this, district);
       approveUntil(instance, district, ExAnteProcess.TASK_REASSESS);
       decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE", ExAnteProcess.VAR_APPROVED_AMOUNT, "1000000.00",
-          ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, true);
+          ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, true, ExAnteProcess.VAR_EXPERT_PANEL_MODE, "DRAW");
       int size = (Integer) runtimeService.getVariable(instance.getId(), ExAnteProcess.VAR_EXPERT_PANEL_SIZE);
       int percent = (Integer) runtimeService.getVariable(instance.getId(), ExAnteProcess.VAR_EXPERT_PASS_PERCENT);
       int needed = (size * percent + 99) / 100;
@@ -505,7 +505,7 @@ class ExAnteProcessTest {
         Map.of(ExAnteProcess.VAR_REVISION_NOTE, "已修改"));
     approveUntil(instance, "jilin", ExAnteProcess.TASK_REASSESS);
     decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE", ExAnteProcess.VAR_APPROVED_AMOUNT, "28000000.00",
-        ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, true);
+        ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, true, ExAnteProcess.VAR_EXPERT_PANEL_MODE, "DRAW");
     expertsDecide(instance, "AGREE", "AGREE", "AGREE", "AGREE", "AGREE", "DISAGREE", "DISAGREE");
     decide(instance, ExAnteProcess.TASK_JOINT_REVIEW, "budgetCommittee", "APPROVE");
 
@@ -528,7 +528,8 @@ class ExAnteProcessTest {
     ProcessInstance instance = apply("qijiang", ItemType.NEW_CONSTRUCTION, "10000000.00", true);
     selfAssess(instance, "qijiang");
     decide(instance, ExAnteProcess.TASK_REVIEW_BY_SUPERVISOR, SUPERVISOR, "APPROVE");
-    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE", ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, true);
+    decide(instance, ExAnteProcess.TASK_REASSESS, FINANCE, "APPROVE", ExAnteProcess.VAR_EXPERT_PANEL_REQUESTED, true,
+        ExAnteProcess.VAR_EXPERT_PANEL_MODE, "DRAW");
     assertThat(instance).isWaitingAt(ExAnteProcess.TASK_EXPERT_REVIEW);
     return instance;
   }
@@ -537,9 +538,11 @@ class ExAnteProcessTest {
     List<Task> experts = taskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(ExAnteProcess.TASK_EXPERT_REVIEW).list();
     assertThat(experts).hasSize(decisions.length);
+    assertThat(experts).extracting(Task::getAssignee).doesNotContainNull().doesNotHaveDuplicates()
+        .allMatch(a -> a.startsWith(instance.getTenantId() + "-expert"));
     for (int i = 0; i < decisions.length; i++) {
-      assertThat(experts.get(i)).hasCandidateGroup("expert");
-      taskService.claim(experts.get(i).getId(), instance.getTenantId() + "-expert" + (i + 1));
+      // each seat is its expert's, assigned when the panel was composed
+      assertThat(taskService.getIdentityLinksForTask(experts.get(i).getId())).noneMatch(l -> l.getGroupId() != null);
       taskService.complete(experts.get(i).getId(), Map.of(ExAnteProcess.VAR_EXPERT_DECISION, decisions[i],
           ExAnteProcess.VAR_EXPERT_COMMENT, "专家 " + (i + 1)));
     }

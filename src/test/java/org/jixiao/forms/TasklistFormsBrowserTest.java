@@ -249,7 +249,7 @@ class TasklistFormsBrowserTest {
     login("qijiang-budget");
     formName = "decideRedLight";
     openTask(decision.getId());
-    waitFor("the round and its light", () -> text().contains("红灯"));
+    waitFor("the round and its light", () -> text().contains("预警 红灯") && text().contains("批复的绩效目标"));
     assertThat(text()).contains("批复的绩效目标", "已支付 100,000.00 元", "完成项目数", "施工许可延后两个月", "倒排工期");
     browser.findElements(By.cssSelector("form[name=decideRedLight] input[type=radio][name=decision]")).get(0).click();
     find("form[name=decideRedLight] input[ng-model='reclaim.amount']").sendKeys("200000");

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.LoopCardinality;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.jixiao.PlatformTest;
@@ -41,7 +42,8 @@ import org.springframework.http.ResponseEntity;
  * The task contract, generated from the deployed models: for every user task of every process of every
  * district, a user who may work on the task tries, through {@code /engine-rest}, to complete it, submit
  * its form, write task variables and write process variables with each routing variable of its process
- * (read from sequence-flow conditions, loop cardinalities and candidate-group expressions) that the task does not declare, and with
+ * (read from sequence-flow conditions, loop cardinalities, multi-instance collections and candidate-group and
+ * assignee expressions) that the task does not declare, and with
  * an unknown variable, and (complete, process-variable write) with every other variable the instance holds:
  * its candidate group, durations and settings such as {@code financeRounds}. Every attempt answers 400 with a
  * Chinese message naming the variable; the task stays open, the instance's variables and position are
@@ -54,6 +56,8 @@ class TaskInputContractTest {
 
   static final List<String> DISTRICTS = List.of("qijiang", "enyang", "jilin", "chongqing", "gaomi");
   static final String UNKNOWN = "unknownVariable";
+  /** The hostile value of a multi-instance collection: a panel the caller names (one seat for themselves). */
+  static final String COLLECTION = "[\"intruder\"]";
 
   @Autowired TestRestTemplate http;
   @Autowired RepositoryService repositoryService;
@@ -122,7 +126,8 @@ class TaskInputContractTest {
         .processDefinitionTenantId(district)
         .businessKey("CONTRACT-" + System.nanoTime())
         .setVariables(trusted) // before the instruction: process variables, as the engine's steps set them
-        .startBeforeActivity(taskId)
+        // a multi-instance task starts as a whole (its body), so each seat gets its element variable
+        .startBeforeActivity(multiInstance(definition, taskId) ? taskId + "#multiInstanceBody" : taskId)
         .execute();
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskId)
         .list().get(0);
@@ -186,6 +191,11 @@ class TaskInputContractTest {
     runtimeService.deleteProcessInstance(instance.getId(), "contract test");
   }
 
+  private boolean multiInstance(ProcessDefinition definition, String taskId) {
+    return repositoryService.getBpmnModelInstance(definition.getId()).<UserTask>getModelElementById(taskId)
+        .getLoopCharacteristics() != null;
+  }
+
   private static void assertRefused(ResponseEntity<JsonNode> response, String variable, String what) {
     assertThat(response.getStatusCode().value()).as(what + " with " + variable + ": " + response.getBody())
         .isEqualTo(400);
@@ -195,6 +205,9 @@ class TaskInputContractTest {
 
   /** A demo user who may work on the task: its department's unit, or the district's user of its role group. */
   private String workerOf(String district, Task task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee(); // a named seat (专家论证): its expert
+    }
     for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
       if (link.getGroupId() == null) {
         continue;
@@ -238,6 +251,12 @@ class TaskInputContractTest {
     }
     for (LoopCardinality cardinality : model.getModelElementsByType(LoopCardinality.class)) {
       collect(cardinality.getTextContent(), routing, true);
+    }
+    // a collection multi-instance (专家论证's named seats): the collection decides who gets a seat
+    for (MultiInstanceLoopCharacteristics loop : model.getModelElementsByType(MultiInstanceLoopCharacteristics.class)) {
+      Map<String, Object> collection = new TreeMap<>();
+      collect(loop.getCamundaCollection(), collection, false);
+      collection.keySet().forEach(name -> routing.putIfAbsent(name, COLLECTION));
     }
     // who gets a task steers it as much as a gateway: candidate-group and assignee expressions
     // (departmentGroup, supervisingDepartmentGroup), with the widest group a hostile caller would name
@@ -286,6 +305,11 @@ class TaskInputContractTest {
         variables.put(name, true);
       } else if (hostile instanceof Integer) {
         variables.put(name, 3);
+      } else if (COLLECTION.equals(hostile)) {
+        // as 组建专家组 writes it: a JSON-serialized list of the district's experts
+        variables.put(name, org.camunda.bpm.engine.variable.Variables.objectValue(new ArrayList<>(
+            List.of(district + "-expert3", district + "-expert4", district + "-expert5")))
+            .serializationDataFormat(org.camunda.bpm.engine.variable.Variables.SerializationDataFormats.JSON).create());
       }
     });
     variables.put("departmentGroup", district + "-education");

@@ -39,6 +39,7 @@ class TaskRaceTest {
   @Autowired TestRestTemplate http;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired Applications applications;
   @Autowired ProjectService projects;
   @Autowired org.jixiao.stage.Opinions opinions;
@@ -97,15 +98,15 @@ class TaskRaceTest {
 
   @RepeatedTest(3)
   void twoClaimsOfTheSameTask_oneWinsTheOtherGets409() throws Exception {
-    Task expertTask = expertTask();
-    Supplier<ResponseEntity<JsonNode>> first = () -> claim(expertTask, "qijiang-expert1");
-    Supplier<ResponseEntity<JsonNode>> second = () -> claim(expertTask, "qijiang-expert2");
+    Task sharedTask = sharedTask();
+    Supplier<ResponseEntity<JsonNode>> first = () -> claim(sharedTask, "qijiang-committee");
+    Supplier<ResponseEntity<JsonNode>> second = () -> claim(sharedTask, "qijiang-committee2");
 
     List<ResponseEntity<JsonNode>> answers = atOnce(first, second);
 
     assertOneWinnerOneConflict(answers);
-    String assignee = taskService.createTaskQuery().taskId(expertTask.getId()).singleResult().getAssignee();
-    assertThat(assignee).isEqualTo(answers.get(0).getStatusCode().is2xxSuccessful() ? "qijiang-expert1" : "qijiang-expert2");
+    String assignee = taskService.createTaskQuery().taskId(sharedTask.getId()).singleResult().getAssignee();
+    assertThat(assignee).isEqualTo(answers.get(0).getStatusCode().is2xxSuccessful() ? "qijiang-committee" : "qijiang-committee2");
   }
 
   @RepeatedTest(3)
@@ -151,45 +152,62 @@ class TaskRaceTest {
 
   @Test
   void aTaskClaimedByOneUserCannotBeCompletedOrFilledInByAnotherCandidate() {
-    Task expertTask = expertTask();
-    assertThat(claim(expertTask, "qijiang-expert1").getStatusCode().value()).isEqualTo(204);
-    TestRestTemplate other = http.withBasicAuth("qijiang-expert2", "demo");
-    Map<String, Object> variables = Map.of(ExAnteProcess.VAR_EXPERT_DECISION, Map.of("value", "AGREE", "type", "String"));
+    Task sharedTask = sharedTask();
+    assertThat(claim(sharedTask, "qijiang-committee").getStatusCode().value()).isEqualTo(204);
+    TestRestTemplate other = http.withBasicAuth("qijiang-committee2", "demo");
+    Map<String, Object> variables = Map.of(ExAnteProcess.VAR_REVIEW_DECISION, Map.of("value", "RETURN", "type", "String"));
 
-    ResponseEntity<JsonNode> completion = other.postForEntity("/engine-rest/task/" + expertTask.getId() + "/complete",
+    ResponseEntity<JsonNode> completion = other.postForEntity("/engine-rest/task/" + sharedTask.getId() + "/complete",
         json(Map.of("variables", variables)), JsonNode.class);
-    ResponseEntity<JsonNode> form = other.postForEntity("/engine-rest/task/" + expertTask.getId() + "/submit-form",
+    ResponseEntity<JsonNode> form = other.postForEntity("/engine-rest/task/" + sharedTask.getId() + "/submit-form",
         json(Map.of("variables", variables)), JsonNode.class);
-    ResponseEntity<JsonNode> write = other.postForEntity("/engine-rest/task/" + expertTask.getId() + "/variables",
+    ResponseEntity<JsonNode> write = other.postForEntity("/engine-rest/task/" + sharedTask.getId() + "/variables",
         json(Map.of("modifications", variables)), JsonNode.class);
-    ResponseEntity<JsonNode> unclaim = other.postForEntity("/engine-rest/task/" + expertTask.getId() + "/unclaim",
+    ResponseEntity<JsonNode> unclaim = other.postForEntity("/engine-rest/task/" + sharedTask.getId() + "/unclaim",
         null, JsonNode.class);
 
     for (ResponseEntity<JsonNode> response : List.of(completion, form, write, unclaim)) {
       assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(403);
       assertThat(response.getBody().get("type").asText()).isEqualTo("Forbidden");
-      assertThat(response.getBody().get("message").asText()).contains("qijiang-expert1");
+      assertThat(response.getBody().get("message").asText()).contains("qijiang-committee");
     }
-    Task still = taskService.createTaskQuery().taskId(expertTask.getId()).singleResult();
-    assertThat(still.getAssignee()).isEqualTo("qijiang-expert1");
-    assertThat(taskService.getVariable(expertTask.getId(), ExAnteProcess.VAR_EXPERT_DECISION)).isNull();
+    Task still = taskService.createTaskQuery().taskId(sharedTask.getId()).singleResult();
+    assertThat(still.getAssignee()).isEqualTo("qijiang-committee");
+    assertThat(taskService.getVariable(sharedTask.getId(), ExAnteProcess.VAR_REVIEW_DECISION)).isNull();
 
-    ResponseEntity<JsonNode> own = http.withBasicAuth("qijiang-expert1", "demo").postForEntity(
-        "/engine-rest/task/" + expertTask.getId() + "/complete", json(Map.of("variables", variables)), JsonNode.class);
+    ResponseEntity<JsonNode> own = http.withBasicAuth("qijiang-committee", "demo").postForEntity(
+        "/engine-rest/task/" + sharedTask.getId() + "/complete", json(Map.of("variables", variables)), JsonNode.class);
     assertThat(own.getStatusCode().value()).as("%s", own.getBody()).isEqualTo(204);
   }
 
-  private Task expertTask() {
-    Task review = applications.awaitingReview("专家认领项目");
+  /**
+   * A task two users may claim: 联合会审 of a qijiang project, offered to the budget committee, with a second
+   * committee member (expert seats are named since independent review: each belongs to one expert).
+   */
+  private Task sharedTask() {
+    ensureSecondCommitteeMember();
+    Task review = applications.awaitingReview("会审认领项目");
     String instance = runtimeService.createProcessInstanceByKey(ExAnteProcess.KEY).processDefinitionTenantId("qijiang")
         .businessKey(businessKey(review))
         .setVariables(Map.of(ExAnteProcess.VAR_EXPERT_PANEL_SIZE, 3, ExAnteProcess.VAR_EXPERT_PASS_PERCENT, 60,
             ExAnteProcess.VAR_TASK_DUE_DURATION, "P10D", ExAnteProcess.VAR_REMINDER_DURATION, "P7D",
             ExAnteProcess.VAR_DEPARTMENT_GROUP, "qijiang-education"))
-        .startBeforeActivity(ExAnteProcess.TASK_EXPERT_REVIEW)
+        .startBeforeActivity(ExAnteProcess.TASK_JOINT_REVIEW)
         .execute().getId();
-    runtimeService.deleteProcessInstance(review.getProcessInstanceId(), "the test uses the expert panel's instance");
+    runtimeService.deleteProcessInstance(review.getProcessInstanceId(), "the test uses the joint review's instance");
     return taskService.createTaskQuery().processInstanceId(instance).list().get(0);
+  }
+
+  private void ensureSecondCommitteeMember() {
+    var identity = identityService;
+    if (identity.createUserQuery().userId("qijiang-committee2").count() == 0) {
+      var user = identity.newUser("qijiang-committee2");
+      user.setFirstName("会审委员");
+      user.setPassword("demo");
+      org.jixiao.identity.PasswordRules.saveIgnoringPolicy(identity, user);
+      identity.createMembership("qijiang-committee2", org.jixiao.identity.Role.BUDGET_COMMITTEE.groupId());
+      identity.createTenantUserMembership("qijiang", "qijiang-committee2");
+    }
   }
 
   private String businessKey(Task task) {

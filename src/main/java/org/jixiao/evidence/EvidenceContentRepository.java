@@ -1,0 +1,5 @@
+package org.jixiao.evidence;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface EvidenceContentRepository extends JpaRepository<EvidenceContent, Long> {}
