@@ -132,6 +132,16 @@ class ApiExceptionHandler {
     return unexpected(e, request);
   }
 
+  /**
+   * The browser went away while the answer was being written (a page reloaded while its scripts loaded): nobody is
+   * left to answer, and nothing failed on our side.
+   */
+  @ExceptionHandler({org.springframework.web.context.request.async.AsyncRequestNotUsableException.class,
+      org.apache.catalina.connector.ClientAbortException.class})
+  void clientGone(Exception e, HttpServletRequest request) {
+    log.debug("client went away on {}: {}", request.getRequestURI(), e.getMessage());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
     log.error("unexpected failure on {}", request.getRequestURI(), e);

@@ -109,8 +109,17 @@ class ApplyFromTasklistBrowserTest {
     assertThat(find("#apply-created-code").getText()).isEqualTo(code);
     waitFor("where it went", () -> find("#apply-next").getText().startsWith("已提交，下一步："));
     assertThat(find("#apply-next").getText()).isEqualTo("已提交，下一步：事前绩效评估 · 开展部门自评估（綦江区教育局本级）");
-    screenshot("apply-created");
     assertThat(projects.exists(code)).isTrue();
+    // the application's 佐证材料, right after it is registered
+    java.nio.file.Path pdf = java.nio.file.Files.createTempDirectory("jixiao-apply").resolve("立项依据.pdf");
+    java.nio.file.Files.write(pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    waitFor("the attachment widget", () -> find("form[name=applyProject]").getText().contains("暂无佐证材料"));
+    find("form[name=applyProject] input.jixiao-attachment-file").sendKeys(pdf.toAbsolutePath().toString());
+    find("form[name=applyProject] button.jixiao-attachment-upload").click();
+    waitFor("the uploaded file in the list", () -> browser.findElements(
+        By.cssSelector("form[name=applyProject] a.jixiao-attachment-link")).stream().anyMatch(a -> a.getText().equals("立项依据.pdf")));
+    screenshot("apply-created");
 
     Task selfAssessment = taskService.createTaskQuery().processInstanceBusinessKey(code).singleResult();
     assertThat(selfAssessment.getTaskDefinitionKey()).isEqualTo(ExAnteProcess.TASK_SELF_ASSESS);
