@@ -24,9 +24,6 @@ import org.jixiao.identity.Caller;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.identity.DistrictAdministration;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -76,15 +73,15 @@ class DistrictAdministratorGuard extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
-        || "OPTIONS".equals(request.getMethod()) || !PATH.matcher(path(request)).matches();
+        || "OPTIONS".equals(request.getMethod()) || !PATH.matcher(RestRequests.path(request)).matches();
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Matcher m = PATH.matcher(path(request));
+    Matcher m = PATH.matcher(RestRequests.path(request));
     m.matches();
-    String user = m.group(1) == null ? restUser() : AdministratorOnly.webappUser(request, m.group(1));
+    String user = m.group(1) == null ? RestRequests.user() : AdministratorOnly.webappUser(request, m.group(1));
     Caller caller = user == null ? null : callers.of(user);
     if (caller == null || !DistrictAdministration.isDistrictAdministrator(caller)) {
       chain.doFilter(request, response);
@@ -127,8 +124,8 @@ class DistrictAdministratorGuard extends OncePerRequestFilter {
     private void user() throws IOException, ServletException {
       if (s.size() == 2 && s.get(1).equals("create") && "POST".equals(method)) {
         byte[] body = RequestSizeLimit.readUpTo(request.getInputStream(), MAX_JSON);
-        JsonNode json = body == null ? null : parse(body);
-        String id = json == null ? null : text(json.path("profile").path("id"));
+        JsonNode json = body == null ? null : RestRequests.object(objectMapper, body);
+        String id = json == null ? null : RestRequests.text(json.path("profile").path("id"));
         if (id == null) {
           refuse(400, "请求内容不是有效的用户信息（缺少 profile.id）");
           return;
@@ -158,8 +155,8 @@ class DistrictAdministratorGuard extends OncePerRequestFilter {
     private void group() throws IOException, ServletException {
       if (s.size() == 2 && s.get(1).equals("create") && "POST".equals(method)) {
         byte[] body = RequestSizeLimit.readUpTo(request.getInputStream(), MAX_JSON);
-        JsonNode json = body == null ? null : parse(body);
-        String id = json == null ? null : text(json.path("id"));
+        JsonNode json = body == null ? null : RestRequests.object(objectMapper, body);
+        String id = json == null ? null : RestRequests.text(json.path("id"));
         if (id == null) {
           refuse(400, "请求内容不是有效的部门信息（缺少 id）");
           return;
@@ -303,8 +300,8 @@ class DistrictAdministratorGuard extends OncePerRequestFilter {
      */
     private void forwardWithSameId(String pathId) throws IOException, ServletException {
       byte[] body = RequestSizeLimit.readUpTo(request.getInputStream(), MAX_JSON);
-      JsonNode json = body == null ? null : parse(body);
-      String id = json == null ? null : text(json.path("id"));
+      JsonNode json = body == null ? null : RestRequests.object(objectMapper, body);
+      String id = json == null ? null : RestRequests.text(json.path("id"));
       if (body == null || id != null && !id.equals(pathId)) {
         refuse(400, "资料中的编号（id）与要修改的 " + pathId + " 不一致：编号不能修改");
         return;
@@ -343,27 +340,5 @@ class DistrictAdministratorGuard extends OncePerRequestFilter {
     return java.util.Arrays.stream(path.substring(1).split("/"))
         .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
         .toList();
-  }
-
-  private static String path(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
-  }
-
-  private static String restUser() {
-    Authentication a = SecurityContextHolder.getContext().getAuthentication();
-    return a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken ? null : a.getName();
-  }
-
-  private JsonNode parse(byte[] bytes) {
-    try {
-      JsonNode node = objectMapper.readTree(bytes);
-      return node != null && node.isObject() ? node : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static String text(JsonNode node) {
-    return node == null || !node.isTextual() ? null : node.asText();
   }
 }

@@ -28,9 +28,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.jixiao.identity.CallerLookup;
 import org.jixiao.identity.PasswordRules;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -63,20 +60,20 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    Matcher m = PATH.matcher(path(request));
+    Matcher m = PATH.matcher(RestRequests.path(request));
     return !m.matches() || !(m.group(2) != null ? "POST" : "PUT").equals(request.getMethod());
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Matcher m = PATH.matcher(path(request));
+    Matcher m = PATH.matcher(RestRequests.path(request));
     m.matches();
-    String caller = m.group(1) == null ? restUser() : AdministratorOnly.webappUser(request, m.group(1));
+    String caller = m.group(1) == null ? RestRequests.user() : AdministratorOnly.webappUser(request, m.group(1));
     ServletInputStream original = request.getInputStream();
     byte[] bytes = original.readNBytes(MAX_BODY + 1);
     HttpServletRequest body = new CachedBody(request, new SequenceInputStream(new ByteArrayInputStream(bytes), original));
-    JsonNode json = bytes.length > MAX_BODY ? null : parse(bytes);
+    JsonNode json = bytes.length > MAX_BODY ? null : RestRequests.object(objectMapper, bytes);
     if (caller == null || json == null) {
       chain.doFilter(body, response);
       return;
@@ -88,15 +85,15 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
     User user;
     if (m.group(2) != null) {
       JsonNode profile = json.path("profile");
-      password = text(json.path("credentials").path("password"));
-      if (!administrator || text(profile.path("id")) == null) {
+      password = RestRequests.text(json.path("credentials").path("password"));
+      if (!administrator || RestRequests.text(profile.path("id")) == null) {
         chain.doFilter(body, response);
         return;
       }
-      user = identityService.newUser(text(profile.path("id")));
-      user.setFirstName(text(profile.path("firstName")));
-      user.setLastName(text(profile.path("lastName")));
-      user.setEmail(text(profile.path("email")));
+      user = identityService.newUser(RestRequests.text(profile.path("id")));
+      user.setFirstName(RestRequests.text(profile.path("firstName")));
+      user.setLastName(RestRequests.text(profile.path("lastName")));
+      user.setEmail(RestRequests.text(profile.path("email")));
     } else {
       String userId = m.group(3);
       user = identityService.createUserQuery().userId(userId).singleResult();
@@ -109,13 +106,13 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
         LoginThrottleFilter.refuse(objectMapper, request, response, wait.get());
         return;
       }
-      String current = text(json.path("authenticatedUserPassword"));
+      String current = RestRequests.text(json.path("authenticatedUserPassword"));
       if (current == null || !identityService.checkPassword(caller, current)) {
         throttle.failed(request.getRemoteAddr());
         chain.doFilter(body, response);
         return;
       }
-      password = text(json.path("password"));
+      password = RestRequests.text(json.path("password"));
     }
     List<String> violations = PasswordRules.violations(identityService, password, user);
     if (violations.isEmpty()) {
@@ -136,27 +133,6 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
     objectMapper.writeValue(response.getOutputStream(), error);
   }
 
-  private static String path(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
-  }
-
-  private static String restUser() {
-    Authentication a = SecurityContextHolder.getContext().getAuthentication();
-    return a == null || !a.isAuthenticated() || a instanceof AnonymousAuthenticationToken ? null : a.getName();
-  }
-
-  private JsonNode parse(byte[] bytes) {
-    try {
-      JsonNode node = objectMapper.readTree(bytes);
-      return node != null && node.isObject() ? node : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static String text(JsonNode node) {
-    return node == null || !node.isTextual() ? null : node.asText();
-  }
 
   /** The request with the part of its body already read served again, followed by the rest. */
   private static final class CachedBody extends HttpServletRequestWrapper {
