@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
@@ -17,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.PlatformTest;
+import org.jixiao.TasklistBrowser;
 import org.jixiao.exante.ExAnteProcess;
 import org.jixiao.goal.GoalReviewProcess;
 import org.jixiao.goal.Goals;
@@ -33,13 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -52,10 +44,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class TasklistFormsBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   @LocalServerPort int port;
   @Autowired Goals fixture;
   @Autowired TaskService taskService;
@@ -65,28 +53,21 @@ class TasklistFormsBrowserTest {
   @Autowired ProcessEngine engine;
   @Autowired MonitoringQueries monitoringQueries;
 
+  TasklistBrowser tasklist;
   WebDriver browser;
-  Path profile;
   String formName;
 
   @BeforeEach
   void openBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and chromedriver are not installed");
-    profile = Files.createTempDirectory("jixiao-chromium");
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-        "--window-size=1400,2200", "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    Files.createDirectories(SCREENSHOTS);
+    assumeTrue(TasklistBrowser.available(), "Chromium and chromedriver are not installed");
+    tasklist = TasklistBrowser.open(port);
+    browser = tasklist.driver();
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (tasklist != null) {
+      tasklist.close();
     }
   }
 
@@ -275,29 +256,7 @@ class TasklistFormsBrowserTest {
   }
 
   private void login(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    browser.manage().deleteAllCookies();
-    // now and then Tasklist's first load stays at its spinner on a loaded machine: load it again, as a user would
-    for (int attempt = 1; attempt < 3; attempt++) {
-      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      if (appears(Duration.ofSeconds(25), () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty())) {
-        break;
-      }
-    }
-    waitFor("the login form", () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
-    // the login page moves the focus to the user name once it has rendered: keys typed before that can land in
-    // the wrong field, so type until both fields hold what was typed
-    waitFor("the login form to take the credentials", () -> {
-      WebElement name = browser.findElement(By.cssSelector("input[type=text]"));
-      WebElement password = browser.findElement(By.cssSelector("input[type=password]"));
-      name.clear();
-      name.sendKeys(user);
-      password.clear();
-      password.sendKeys("demo");
-      return user.equals(name.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"));
-    });
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    waitFor("Tasklist", () -> browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
+    tasklist.login(user);
   }
 
   private void clickText(String label) {
@@ -308,14 +267,11 @@ class TasklistFormsBrowserTest {
   }
 
   private void submitWhenEnabled() {
-    WebElement submit = submitButton();
-    waitFor("the submit button to be enabled", submit::isEnabled);
-    submit.click();
+    tasklist.submitWhenEnabled();
   }
 
   private void openTask(String taskId) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
-    waitFor("the form", () -> !browser.findElements(By.cssSelector("form[name=" + formName + "] h3")).isEmpty());
+    tasklist.openTask(taskId, formName);
   }
 
   /** Tasklist's 提交 (complete) under the form. */
@@ -334,65 +290,15 @@ class TasklistFormsBrowserTest {
   }
 
   private WebElement find(String css) {
-    return browser.findElement(By.cssSelector(css));
+    return tasklist.find(css);
   }
 
   private void screenshot(String name) throws IOException {
     ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-    Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-  }
-
-  /** Whether the condition holds within the time, without failing. */
-  private static boolean appears(Duration within, Supplier<Boolean> condition) {
-    Instant deadline = Instant.now().plus(within);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (Boolean.TRUE.equals(condition.get())) {
-          return true;
-        }
-      } catch (RuntimeException e) {
-        // the page is still being put together
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return false;
+    tasklist.screenshot(name);
   }
 
   private void waitFor(String what, Supplier<Boolean> condition) {
-    // generous: Tasklist loads its scripts, the form and its partials; a loaded CI machine may take a while
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (Boolean.TRUE.equals(condition.get())) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        // the page is still being put together
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + what);
-      }
-    }
-    try {
-      screenshot("timed-out");
-    } catch (IOException | RuntimeException e) {
-      // the screenshot only helps to see why; the failure is the timeout
-    }
-    String page;
-    try {
-      page = browser.findElement(By.tagName("body")).getText();
-    } catch (RuntimeException e) {
-      page = "(page unreadable: " + e.getMessage() + ")";
-    }
-    throw new AssertionError("timed out waiting for " + what + " (screenshot " + SCREENSHOTS.resolve("timed-out.png")
-        + "): " + page.substring(0, Math.min(600, page.length())));
+    tasklist.waitFor(what, condition);
   }
 }
