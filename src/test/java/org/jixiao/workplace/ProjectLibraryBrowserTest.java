@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -18,18 +14,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jixiao.PlatformTest;
+import org.jixiao.TasklistBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -41,33 +33,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class ProjectLibraryBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final Path SCREENSHOTS = TasklistBrowser.SCREENSHOTS;
 
   @LocalServerPort int port;
 
+  TasklistBrowser tasklist;
   WebDriver browser;
-  Path profile;
 
   @BeforeEach
   void openBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and chromedriver are not installed");
-    profile = Files.createTempDirectory("jixiao-chromium");
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-        "--window-size=1400,1600", "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    Files.createDirectories(SCREENSHOTS);
+    assumeTrue(TasklistBrowser.available(), "Chromium and chromedriver are not installed");
+    tasklist = TasklistBrowser.open(port);
+    browser = tasklist.driver();
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (tasklist != null) {
+      tasklist.close();
     }
   }
 
@@ -128,64 +111,19 @@ class ProjectLibraryBrowserTest {
   }
 
   private void login(String user) {
-    for (int attempt = 1; attempt < 3; attempt++) {
-      browser.get(url("/camunda/app/tasklist/default/"));
-      if (appears(Duration.ofSeconds(25), () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty())) {
-        break;
-      }
-    }
-    waitFor("the login form", () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
-    // the login page moves the focus once it has rendered: type until both fields hold what was typed
-    waitFor("the login form to take the credentials", () -> {
-      WebElement name = browser.findElement(By.cssSelector("input[type=text]"));
-      WebElement password = browser.findElement(By.cssSelector("input[type=password]"));
-      name.clear();
-      name.sendKeys(user);
-      password.clear();
-      password.sendKeys("demo");
-      return user.equals(name.getDomProperty("value")) && "demo".equals(password.getDomProperty("value"));
-    });
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    waitFor("Tasklist", () -> browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
+    tasklist.login(user);
   }
 
   private WebElement find(String css) {
-    return browser.findElement(By.cssSelector(css));
+    return tasklist.find(css);
   }
 
   private void screenshot(String name) throws IOException {
     ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-    Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static boolean appears(Duration within, Supplier<Boolean> condition) {
-    Instant deadline = Instant.now().plus(within);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (Boolean.TRUE.equals(condition.get())) {
-          return true;
-        }
-      } catch (RuntimeException e) {
-        // the page is still being put together
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return false;
+    tasklist.screenshot(name);
   }
 
   private void waitFor(String what, Supplier<Boolean> condition) {
-    if (!appears(Duration.ofSeconds(60), condition)) {
-      try {
-        screenshot("library-timed-out");
-      } catch (IOException | RuntimeException e) {
-        // the assertion below says what failed
-      }
-      throw new AssertionError("timed out waiting for " + what);
-    }
+    tasklist.waitFor(what, condition);
   }
 }
