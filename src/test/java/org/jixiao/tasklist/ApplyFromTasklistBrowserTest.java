@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.jixiao.PlatformTest;
+import org.jixiao.TasklistBrowser;
 import org.jixiao.exante.ExAnteProcess;
 import org.jixiao.project.ProjectService;
 import org.junit.jupiter.api.AfterEach;
@@ -21,13 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -42,35 +37,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PlatformTest
 class ApplyFromTasklistBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   @LocalServerPort int port;
   @Autowired TaskService taskService;
   @Autowired ProjectService projects;
 
+  TasklistBrowser tasklist;
   WebDriver browser;
-  Path profile;
 
   @BeforeEach
   void openBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and chromedriver are not installed");
-    profile = Files.createTempDirectory("jixiao-chromium");
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN",
-        "--window-size=1400,1600", "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    Files.createDirectories(SCREENSHOTS);
+    assumeTrue(TasklistBrowser.available(), "Chromium and chromedriver are not installed");
+    tasklist = TasklistBrowser.open(port);
+    browser = tasklist.driver();
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (tasklist != null) {
+      tasklist.close();
     }
   }
 
@@ -228,34 +212,7 @@ class ApplyFromTasklistBrowserTest {
   }
 
   private void login(String user, String secret) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    browser.manage().deleteAllCookies();
-    for (int attempt = 1; attempt < 3; attempt++) {
-      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      if (appears(Duration.ofSeconds(25), () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty())) {
-        break;
-      }
-    }
-    waitFor("the login form", () -> !browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
-    // now and then a first login on a loaded machine is answered before the session is ready: try again, as a user would
-    Supplier<Boolean> inTasklist = () -> browser.findElements(By.cssSelector("input[type=password]")).isEmpty()
-        && !browser.findElements(By.cssSelector("[cam-tasklist-filters]")).isEmpty();
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      waitFor("the login form to take the credentials", () -> {
-        WebElement name = browser.findElement(By.cssSelector("input[type=text]"));
-        WebElement password = browser.findElement(By.cssSelector("input[type=password]"));
-        name.clear();
-        name.sendKeys(user);
-        password.clear();
-        password.sendKeys(secret);
-        return user.equals(name.getDomProperty("value")) && secret.equals(password.getDomProperty("value"));
-      });
-      browser.findElement(By.cssSelector("button[type=submit]")).click();
-      if (appears(Duration.ofSeconds(30), inTasklist)) {
-        return;
-      }
-    }
-    waitFor("Tasklist", inTasklist);
+    tasklist.login(user, secret);
   }
 
   private void clickText(String label) {
@@ -270,46 +227,16 @@ class ApplyFromTasklistBrowserTest {
   }
 
   private WebElement find(String css) {
-    return browser.findElement(By.cssSelector(css));
+    return tasklist.find(css);
   }
 
   private void screenshot(String name) throws IOException {
     ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-    Files.write(SCREENSHOTS.resolve("tasklist-" + name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static boolean appears(Duration within, Supplier<Boolean> condition) {
-    Instant deadline = Instant.now().plus(within);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (Boolean.TRUE.equals(condition.get())) {
-          return true;
-        }
-      } catch (RuntimeException e) {
-        // the page is still being put together
-      }
-      sleep();
-    }
-    return false;
+    tasklist.screenshot("tasklist-" + name);
   }
 
   private void waitFor(String what, Supplier<Boolean> condition) {
-    if (appears(Duration.ofSeconds(60), condition)) {
-      return;
-    }
-    try {
-      screenshot("timed-out");
-    } catch (IOException | RuntimeException e) {
-      // the screenshot only helps to see why; the failure is the timeout
-    }
-    String page;
-    try {
-      page = text();
-    } catch (RuntimeException e) {
-      page = "(page unreadable: " + e.getMessage() + ")";
-    }
-    throw new AssertionError("timed out waiting for " + what + " (screenshot " + SCREENSHOTS.resolve("tasklist-timed-out.png")
-        + "): " + page.substring(0, Math.min(1200, page.length())));
+    tasklist.waitFor(what, condition);
   }
 
   private static void sleepFor(Duration duration) {
@@ -317,15 +244,6 @@ class ApplyFromTasklistBrowserTest {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted");
     }
   }
 }
