@@ -42,7 +42,7 @@ import org.springframework.core.annotation.Order;
 class DemoMonitoring {
 
   private static final Logger log = LoggerFactory.getLogger(DemoMonitoring.class);
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId CHINA = District.TIME_ZONE;
 
   private static final String GOALS = """
       {"overallGoal": "为全区义务教育学生提供课后托管和兴趣课程，减轻家庭负担",

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.dhatim.fastexcel.BorderStyle;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.jixiao.district.District;
 import org.jixiao.identity.Caller;
 import org.jixiao.identity.IdentityNames;
 import org.jixiao.project.ProjectRef;
@@ -44,7 +45,7 @@ public class GoalPublication {
       "总体目标", "一级指标", "二级指标", "三级指标", "指标值", "权重", "批复版本", "批复日期");
 
   /** Approval dates are the finance bureau's calendar days. */
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  private static final ZoneId CHINA = District.TIME_ZONE;
 
   private static final String AMOUNT_FORMAT = "#,##0.00";
   private static final String DATE_FORMAT = "yyyy-mm-dd";

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.jixiao.district.District;
 import org.jixiao.goal.ApprovedGoals;
 import org.jixiao.stage.Opinions;
 import org.jixiao.stage.ReviewDecision;
@@ -38,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class MonitoringRounds {
 
   /** The districts' time zone: a round opens at 00:00 the day after its as-of date. */
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  static final ZoneId ZONE = District.TIME_ZONE;
   static final String ENDED = "ENDED";
   static final String STOPPED = "STOPPED";
 

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jixiao.district.District;
 
 /**
  * The deadline mechanism every stage shares: names of the variables a stage's settings table provides, of
@@ -48,7 +49,7 @@ public final class Deadlines {
   public static final int REMINDED_PRIORITY = 80;
 
   /** Dates are counted in the districts' time zone: P1D ends at the same wall-clock time the next day. */
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  static final ZoneId ZONE = District.TIME_ZONE;
 
   private Deadlines() {}
 

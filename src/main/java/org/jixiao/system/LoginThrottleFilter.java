@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.jixiao.district.District;
 
 /**
  * Every login door under one {@link LoginThrottle}: HTTP Basic on {@code /api/**}, {@code /engine-rest/**}
@@ -89,9 +89,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     body.put("error", "请求过于频繁");
     body.put("message", message(seconds));
     body.put("retryAfterSeconds", seconds);
-    body.put("retryAt", OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).plusSeconds(seconds).withNano(0).toString());
+    body.put("retryAt", OffsetDateTime.now(District.TIME_ZONE).plusSeconds(seconds).withNano(0).toString());
     body.put("path", request.getRequestURI());
-    body.put("timestamp", OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).toString());
+    body.put("timestamp", OffsetDateTime.now(District.TIME_ZONE).toString());
     response.setStatus(429);
     response.setHeader("Retry-After", Long.toString(seconds));
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.jixiao.district.District;
 import org.jixiao.goal.GoalSetView;
 import org.jixiao.identity.Caller;
 import org.jixiao.monitoring.MonitoringView;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ApprovalRecords {
 
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final ZoneId CHINA = District.TIME_ZONE;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final ProjectLibrary library;
